@@ -1,0 +1,177 @@
+package io.chpack.runner.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.alibaba.datax.common.util.Configuration;
+
+/**
+ * Keeps secrets of a job out of everything the runner prints. The values are collected once, from
+ * every key anywhere in the job whose name looks like a secret, and then scrubbed out of any text,
+ * because a secret also leaks through places that are not its key: a JDBC URL in an exception
+ * message, a dirty record, a plugin's own log line.
+ */
+public final class SecretMasker {
+    public static final String MASK = "******";
+
+    /**
+     * Shorter values are only masked under their key: scrubbing a two-letter password out of every
+     * line would make the log unreadable without protecting anything worth protecting.
+     */
+    static final int MIN_SCRUBBED_LENGTH = 4;
+
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i).*(password|passwd|pwd|secret|token|credential|accesskey|privatekey|apikey).*");
+
+    /** {@code password=xyz} inside URLs and connection strings that are not themselves under a secret key. */
+    private static final Pattern INLINE_SECRET = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|accesskey)[A-Za-z_]*=)([^&;,\\s\"'}\\])]+)");
+    /** {@code scheme://user:secret@host}. */
+    private static final Pattern URL_USERINFO = Pattern.compile("(://[^/:@\\s\"']+:)([^@/\\s\"']+)(@)");
+
+    /** Maskers of the jobs running in this JVM, for log output that does not pass through a job. */
+    private static final Set<SecretMasker> ACTIVE = new CopyOnWriteArraySet<SecretMasker>();
+
+    private final List<String> values;
+
+    private SecretMasker(Set<String> values) {
+        List<String> sorted = new ArrayList<String>(values);
+        // Longest first, so a secret that contains another one is masked whole.
+        Collections.sort(sorted, new Comparator<String>() {
+            @Override
+            public int compare(String a, String b) {
+                return b.length() - a.length();
+            }
+        });
+        this.values = Collections.unmodifiableList(sorted);
+    }
+
+    public static SecretMasker none() {
+        return new SecretMasker(Collections.<String>emptySet());
+    }
+
+    /** Collects the secret values of a whole job configuration (job, core and common sections). */
+    public static SecretMasker of(Configuration configuration) {
+        Set<String> values = new LinkedHashSet<String>();
+        for (String path : configuration.getKeys()) {
+            if (!isSecretPath(path)) {
+                continue;
+            }
+            Object value = configuration.get(path);
+            if (value instanceof String || value instanceof Number) {
+                String text = String.valueOf(value);
+                if (text.length() >= MIN_SCRUBBED_LENGTH) {
+                    values.add(text);
+                }
+            }
+        }
+        return new SecretMasker(values);
+    }
+
+    public static boolean isSecretKey(String keyName) {
+        return SECRET_KEY.matcher(keyName).matches();
+    }
+
+    /** True when any key on the path names a secret, so every value under a secret object is one too. */
+    public static boolean isSecretPath(String path) {
+        for (String segment : path.split("\\.")) {
+            String name = segment.replaceAll("\\[\\d+\\]", "");
+            if (!name.isEmpty() && isSecretKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy of the configuration with every value under a secret key replaced by {@link #MASK}. */
+    public Configuration maskConfiguration(Configuration configuration) {
+        Configuration copy = configuration.clone();
+        for (String path : configuration.getKeys()) {
+            Object value = configuration.get(path);
+            // A flag such as "logSecret": true hides nothing, and masking it would confuse the reader of the dump.
+            if (isSecretPath(path) && value != null && !(value instanceof Boolean)) {
+                copy.set(path, MASK);
+            }
+        }
+        return copy;
+    }
+
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String value : this.values) {
+            if (result.contains(value)) {
+                result = result.replace(value, MASK);
+            }
+        }
+        return maskPatterns(result);
+    }
+
+    public int secretCount() {
+        return this.values.size();
+    }
+
+    public void activate() {
+        ACTIVE.add(this);
+    }
+
+    public void deactivate() {
+        ACTIVE.remove(this);
+    }
+
+    /** Masks text with the secrets of every job currently running in this JVM (used by the log layout). */
+    public static String maskActive(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (SecretMasker masker : ACTIVE) {
+            for (String value : masker.values) {
+                if (result.contains(value)) {
+                    result = result.replace(value, MASK);
+                }
+            }
+        }
+        return maskPatterns(result);
+    }
+
+    private static String maskPatterns(String text) {
+        String result = text;
+        if (containsIgnoreCase(result, "pass") || containsIgnoreCase(result, "pwd")
+                || containsIgnoreCase(result, "secret") || containsIgnoreCase(result, "token")
+                || containsIgnoreCase(result, "accesskey")) {
+            Matcher inline = INLINE_SECRET.matcher(result);
+            StringBuffer sb = new StringBuffer();
+            while (inline.find()) {
+                String value = inline.group(2);
+                String replacement = value.equals(MASK) ? inline.group() : inline.group(1) + MASK;
+                inline.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            inline.appendTail(sb);
+            result = sb.toString();
+        }
+        if (result.contains("://")) {
+            result = URL_USERINFO.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
+        }
+        return result;
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        int max = text.length() - part.length();
+        for (int i = 0; i <= max; i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -6,7 +6,6 @@ import com.alibaba.datax.common.exception.DataXException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +88,7 @@ final class ConfigurationPath {
         String segment = segments.get(at).trim();
         if (isIndex(segment)) {
             int i = requireIndex(segment, segments);
-            List<Object> list = current instanceof List ? (List<Object>) current : new ArrayList<Object>();
+            List<Object> list = current instanceof List ? (List<Object>) current : JsonContainers.get().newArray();
             while (list.size() <= i) {
                 list.add(null);
             }
@@ -97,7 +96,7 @@ final class ConfigurationPath {
             return list;
         }
         Map<String, Object> map = current instanceof Map ? (Map<String, Object>) current
-                : new LinkedHashMap<String, Object>();
+                : JsonContainers.get().newObject();
         map.put(segment, setRecursive(map.get(segment), segments, at + 1, value));
         return map;
     }
@@ -149,21 +148,21 @@ final class ConfigurationPath {
 
     /**
      * Copies containers (maps, collections, arrays other than byte[], Configurations) into fresh
-     * LinkedHashMap/ArrayList nodes so the tree never aliases caller-owned or immutable containers.
+     * object/array nodes (see JsonContainers) so the tree never aliases caller-owned or immutable containers.
      */
     static Object copyTree(Object value) {
         if (value instanceof Configuration) {
             return copyTree(((Configuration) value).getInternal());
         }
         if (value instanceof Map) {
-            Map<String, Object> copy = new LinkedHashMap<String, Object>();
+            Map<String, Object> copy = JsonContainers.get().newObject();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 copy.put(String.valueOf(entry.getKey()), copyTree(entry.getValue()));
             }
             return copy;
         }
         if (value instanceof Collection) {
-            List<Object> copy = new ArrayList<Object>(((Collection<?>) value).size());
+            List<Object> copy = JsonContainers.get().newArray();
             for (Object each : (Collection<?>) value) {
                 copy.add(copyTree(each));
             }
@@ -171,7 +170,7 @@ final class ConfigurationPath {
         }
         if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
             int length = Array.getLength(value);
-            List<Object> copy = new ArrayList<Object>(length);
+            List<Object> copy = JsonContainers.get().newArray();
             for (int i = 0; i < length; i++) {
                 copy.add(copyTree(Array.get(value, i)));
             }

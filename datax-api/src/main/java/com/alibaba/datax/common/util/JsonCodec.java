@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +74,7 @@ final class JsonCodec {
     }
 
     private Map<String, Object> readObject() {
-        Map<String, Object> map = new LinkedHashMap<String, Object>();
+        Map<String, Object> map = JsonContainers.get().newObject();
         pos++;
         skipBlank();
         if (peek() == '}') {
@@ -107,7 +106,7 @@ final class JsonCodec {
     }
 
     private List<Object> readArray() {
-        List<Object> list = new ArrayList<Object>();
+        List<Object> list = JsonContainers.get().newArray();
         pos++;
         skipBlank();
         if (peek() == ']') {

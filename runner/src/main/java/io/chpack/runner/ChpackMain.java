@@ -45,14 +45,14 @@ public final class ChpackMain {
         }
         Engine engine;
         if (parsed.home != null) {
-            engine = new Engine(Paths.get(parsed.home));
+            engine = new Engine(Paths.get(parsed.home), true);
         } else {
             String home = System.getProperty(Engine.HOME_PROPERTY);
             if (home == null || home.trim().isEmpty()) {
                 err.println("chpack: no home directory: pass --home DIR or set -D" + Engine.HOME_PROPERTY + "=DIR");
                 return 1;
             }
-            engine = new Engine(Paths.get(home));
+            engine = new Engine(Paths.get(home), true);
         }
         JobResult result = engine.run(parsed.job, parsed.variables);
         return result.exitCode();

@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Map;
 
+import com.alibaba.datax.common.element.ColumnCast;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 
@@ -25,9 +26,21 @@ public final class Engine {
     public static final String HOME_PROPERTY = "chpack.home";
 
     private final Path home;
+    private final boolean setJvmDefaults;
 
     public Engine(Path home) {
+        this(home, false);
+    }
+
+    /**
+     * @param setJvmDefaults set the JVM default time zone and locale from {@code common.column.timeZone}
+     *        and {@code common.column.locale} (default zh_CN) before the job runs, as DataX's engine does,
+     *        so a plugin that wrongly depends on the JVM zone behaves here as it would in DataX. Meant for
+     *        the command line (one job per JVM); embedders and tests leave it off.
+     */
+    public Engine(Path home, boolean setJvmDefaults) {
         this.home = home.toAbsolutePath().normalize();
+        this.setJvmDefaults = setJvmDefaults;
     }
 
     /** The home named by the {@code chpack.home} system property. */
@@ -63,6 +76,11 @@ public final class Engine {
             log.info("chpack runner: home %s, job %s", this.home, jobFile.toAbsolutePath());
             log.info("%n%s%n", masker.mask(masker.maskConfiguration(job).beautify()));
             RunSettings settings = loader.validate(all);
+            // The engine owns these globals: DataX binds them from the merged configuration too.
+            ColumnCast.bind(all);
+            if (this.setJvmDefaults) {
+                EngineEnvironment.apply(all, log);
+            }
             for (String warning : loader.warnings()) {
                 log.warn("%s", warning);
             }

@@ -34,6 +34,15 @@ public class GenReader extends Reader {
             this.conf = getPluginJobConf();
             Events.record(this.conf, "reader.job.init tccl=" + Events.tccl(this) + " peer=" + getPeerPluginName()
                     + " peerConf=" + (getPeerPluginJobConf() != null) + " pluginName=" + getPluginName());
+            if (this.conf.get("fastjsonColumns") != null) {
+                // What stock DataX plugins do (streamreader's column list): cast nodes to fastjson2 types.
+                StringBuilder types = new StringBuilder();
+                for (com.alibaba.fastjson2.JSONObject column : this.conf.getList("fastjsonColumns",
+                        com.alibaba.fastjson2.JSONObject.class)) {
+                    types.append(column.getString("type")).append(' ');
+                }
+                Events.record(this.conf, "reader.job.fastjsonColumns " + types.toString().trim());
+            }
         }
 
         @Override

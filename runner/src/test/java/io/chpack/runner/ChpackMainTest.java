@@ -22,6 +22,49 @@ class ChpackMainTest {
     @TempDir
     Path dir;
 
+    private java.util.TimeZone savedZone;
+    private java.util.Locale savedLocale;
+
+    @org.junit.jupiter.api.BeforeEach
+    void saveJvmDefaults() {
+        this.savedZone = java.util.TimeZone.getDefault();
+        this.savedLocale = java.util.Locale.getDefault();
+        // Start from something neither DataX's default nor the machine's, so a change is visible.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Chatham"));
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreJvmDefaults() {
+        java.util.TimeZone.setDefault(this.savedZone);
+        java.util.Locale.setDefault(this.savedLocale);
+    }
+
+    @Test
+    void commandLineSetsJvmZoneAndLocaleLikeDataX() throws Exception {
+        TestHome home = new TestHome(this.dir).reader("records", 1);
+        int code = ChpackMain.execute(new String[] {"run", home.writeJob().toString(), "--home", home.home.toString()},
+                System.err);
+        assertEquals(0, code);
+        assertEquals("GMT+08:00", java.util.TimeZone.getDefault().getID(), "core.json's common.column.timeZone");
+        assertEquals(java.util.Locale.CHINA, java.util.Locale.getDefault(), "DataX's default locale zh_CN");
+
+        TestHome tokyo = new TestHome(this.dir.resolve("tokyo")).reader("records", 1)
+                .set("common.column.timeZone", "Asia/Tokyo").set("common.column.locale", "en_US");
+        assertEquals(0, ChpackMain.execute(new String[] {"run", tokyo.writeJob().toString(), "--home",
+                tokyo.home.toString()}, System.err));
+        assertEquals("Asia/Tokyo", java.util.TimeZone.getDefault().getID(), "the job's own common.column.timeZone wins");
+        assertEquals(java.util.Locale.US, java.util.Locale.getDefault());
+    }
+
+    @Test
+    void inProcessEngineLeavesJvmDefaultsAlone() throws Exception {
+        TestHome home = new TestHome(this.dir).reader("records", 1);
+        assertTrue(new Engine(home.home).run(home.writeJob(), Map.of()).isSuccess());
+        assertEquals("Pacific/Chatham", java.util.TimeZone.getDefault().getID());
+        assertEquals(java.util.Locale.GERMANY, java.util.Locale.getDefault());
+    }
+
     @Test
     void paramsSubstituteVariablesInTheJob() throws Exception {
         Path out = this.dir.resolve("out.txt");

@@ -531,6 +531,19 @@ class EngineJobTest {
         assertEquals(100, result.writeSucceedRecords());
     }
 
+    @Test
+    void stockStylePluginThatCastsConfigNodesToFastjson2Runs() {
+        // Stock DataX plugins (e.g. streamreader) iterate getList(path, JSONObject.class): the engine's
+        // Configuration must hold fastjson2 nodes, as DataX's does.
+        TestHome home = new TestHome(this.dir).reader("fastjsonColumns",
+                List.of(Map.of("type", "long"), Map.of("type", "string")));
+
+        JobResult result = home.run();
+
+        assertTrue(result.isSuccess(), result::toString);
+        assertEquals(List.of("reader.job.fastjsonColumns long string"), home.events("reader.job.fastjsonColumns"));
+    }
+
     private static List<String> taskPhases(TestHome home, String task) {
         List<String> phases = new ArrayList<>();
         for (String event : home.events(task + ".")) {

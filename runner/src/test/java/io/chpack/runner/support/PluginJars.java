@@ -54,7 +54,8 @@ public final class PluginJars {
         try (Stream<Path> walk = Files.walk(sources)) {
             pluginSources = walk.filter(p -> p.toString().endsWith(".java")).toList();
         }
-        compile(classes, pluginSources, List.of(location(Reader.class), location(Logger.class), versionA));
+        compile(classes, pluginSources, List.of(location(Reader.class), location(Logger.class),
+                location(com.alibaba.fastjson2.JSONObject.class), versionA));
 
         this.readerJar = jar(dir.resolve("genreader.jar"), classes, "Events", "GenReader");
         this.writerJar = jar(dir.resolve("collectwriter.jar"), classes, "Events", "CollectWriter");

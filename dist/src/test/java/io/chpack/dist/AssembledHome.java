@@ -20,7 +20,7 @@ final class AssembledHome {
         if (home == null) {
             throw new IllegalStateException("system property chpack.home is not set: run through Maven (mvn verify)");
         }
-        Path path = Paths.get(home);
+        Path path = Paths.get(home).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException("assembled home " + path + " does not exist: the package phase did not run");
         }

@@ -1,0 +1,89 @@
+package io.chpack.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in its own JVM: servers must outlive it, and a second JVM must stop them. */
+class TestkitCliTest {
+    @TempDir
+    Path tmp;
+
+    private List<String> runCli(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TestkitCli.class.getName()));
+        cmd.addAll(List.of(args));
+        Path err = Files.createTempFile(tmp, "cli", ".err");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "CLI exit code; stdout:\n" + out + "\nstderr:\n" + Files.readString(err));
+        return out.lines().toList();
+    }
+
+    private static Map<String, String> parse(List<String> lines) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String l : lines) {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                m.put(l.substring(0, eq), l.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void startDetachedThenStopFromAnotherJvm() throws Exception {
+        Path state = tmp.resolve("state");
+        Map<String, String> env = parse(runCli("start", "memcached:2", "clickhouse", "--state-dir", state.toString()));
+        // The CLI JVM has exited; its servers must still answer.
+        List<String> servers = List.of(env.get("MEMCACHED_SERVERS").split(","));
+        assertEquals(2, servers.size());
+        assertEquals("2", env.get("MEMCACHED_COUNT"));
+        int httpPort = Integer.parseInt(env.get("CLICKHOUSE_HTTP_PORT"));
+        assertEquals("jdbc:clickhouse://127.0.0.1:" + httpPort + "/default", env.get("CLICKHOUSE_JDBC_URL"));
+        assertTrue(ClickHouseHttp.query(env.get("CLICKHOUSE_HTTP_URL"), "default", "", "SELECT version()", Map.of())
+                .startsWith("18.16"));
+        List<Integer> ports = new ArrayList<>();
+        for (String s : servers) {
+            ports.add(Integer.parseInt(s.substring(s.indexOf(':') + 1)));
+        }
+        for (int port : ports) {
+            assertFalse(FreePorts.isFree(port), "memcached on " + port + " outlived the CLI");
+        }
+        assertEquals(env, parse(Files.readAllLines(state.resolve("env"))), "env file = printed lines");
+        assertTrue(Files.isDirectory(state.resolve("servers")), "scratch dirs under the state dir");
+
+        runCli("stop", "--state-dir", state.toString());
+        ports.add(httpPort);
+        for (int port : ports) {
+            Stopped.assertGone(-1, null, port);
+        }
+        assertFalse(Files.exists(state.resolve("env")));
+        assertFalse(Files.exists(state.resolve("servers")), "scratch dirs deleted on stop");
+    }
+
+    @Test
+    void usageErrors() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(2, TestkitCli.run(new String[] {"start", "oracle", "--state-dir", tmp.toString()}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown server 'oracle'"));
+        assertEquals(2, TestkitCli.run(new String[] {"start", "clickhouse"}, o, e));
+        assertEquals(2, TestkitCli.run(new String[] {}, o, e));
+    }
+}

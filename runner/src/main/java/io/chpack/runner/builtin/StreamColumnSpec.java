@@ -1,6 +1,7 @@
 package io.chpack.runner.builtin;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
@@ -35,16 +36,17 @@ final class StreamColumnSpec {
 
     final Kind kind;
     final Mode mode;
-    final String value;
+    /** A CONSTANT column's value, parsed once at init: BigInteger, String, Long, Boolean, byte[] or null. */
+    final Object constant;
     final long low;
     final long high;
     final double lowD;
     final double highD;
 
-    private StreamColumnSpec(Kind kind, Mode mode, String value, long low, long high, double lowD, double highD) {
+    private StreamColumnSpec(Kind kind, Mode mode, Object constant, long low, long high, double lowD, double highD) {
         this.kind = kind;
         this.mode = mode;
-        this.value = value;
+        this.constant = constant;
         this.low = low;
         this.high = high;
         this.lowD = lowD;
@@ -116,12 +118,35 @@ final class StreamColumnSpec {
             return new StreamColumnSpec(kind, Mode.INCR, null, start, step, 0, 0);
         }
         String value = column.getString("value");
-        if (value != null) {
-            // Validate constants once, at init, instead of failing every record.
-            new Generator(Collections.singletonList(new StreamColumnSpec(kind, Mode.CONSTANT, value, 0, 0, 0, 0)), 0)
-                    .column(0, 0, path);
+        return new StreamColumnSpec(kind, Mode.CONSTANT, parseConstant(kind, value, path + ".value"), 0, 0, 0, 0);
+    }
+
+    /** Parsed once so that generating a record costs a Column allocation, not a parse. */
+    private static Object parseConstant(Kind kind, String value, String path) {
+        if (value == null) {
+            return null;
         }
-        return new StreamColumnSpec(kind, Mode.CONSTANT, value, 0, 0, 0, 0);
+        switch (kind) {
+            case LONG:
+                try {
+                    return new BigDecimal(value.trim()).toBigIntegerExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw config(path, "is not a whole number: '" + value + "'");
+                }
+            case DOUBLE:
+                return number(value, path).toString();
+            case DATE:
+                return date(value, path);
+            case BOOL:
+                if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
+                    throw config(path, "must be true or false, got '" + value + "'");
+                }
+                return Boolean.valueOf(value);
+            case BYTES:
+                return value.getBytes(StandardCharsets.UTF_8);
+            default:
+                return value;
+        }
     }
 
     private static String[] bounds(String random, String path) {
@@ -171,11 +196,11 @@ final class StreamColumnSpec {
 
         void fill(Record record, long index) {
             for (int i = 0; i < specs.size(); i++) {
-                record.addColumn(column(i, index, "column[" + i + "]"));
+                record.addColumn(column(i, index));
             }
         }
 
-        Column column(int i, long index, String path) {
+        Column column(int i, long index) {
             StreamColumnSpec spec = specs.get(i);
             switch (spec.mode) {
                 case INCR:
@@ -183,7 +208,7 @@ final class StreamColumnSpec {
                 case RANDOM:
                     return randomColumn(spec);
                 default:
-                    return constantColumn(spec, path);
+                    return constantColumn(spec);
             }
         }
 
@@ -217,37 +242,22 @@ final class StreamColumnSpec {
             return text.toString();
         }
 
-        private static Column constantColumn(StreamColumnSpec spec, String path) {
-            String value = spec.value;
+        private static Column constantColumn(StreamColumnSpec spec) {
+            Object raw = spec.constant;
             switch (spec.kind) {
                 case LONG:
-                    if (value == null) {
-                        return new LongColumn((Long) null);
-                    }
-                    try {
-                        return new LongColumn(new BigDecimal(value.trim()).toBigIntegerExact());
-                    } catch (NumberFormatException | ArithmeticException e) {
-                        throw config(path + ".value", "is not a whole number: '" + value + "'");
-                    }
+                    return new LongColumn((BigInteger) raw);
                 case DOUBLE:
-                    if (value == null) {
-                        return new DoubleColumn((Double) null);
-                    }
-                    return new DoubleColumn(number(value, path + ".value"));
+                    return new DoubleColumn((String) raw);
                 case DATE:
-                    return new DateColumn(value == null ? null : date(value, path + ".value"));
+                    return new DateColumn((Long) raw);
                 case BOOL:
-                    if (value == null) {
-                        return new BoolColumn((Boolean) null);
-                    }
-                    if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
-                        throw config(path + ".value", "must be true or false, got '" + value + "'");
-                    }
-                    return new BoolColumn(Boolean.valueOf(value));
+                    return new BoolColumn((Boolean) raw);
                 case BYTES:
-                    return new BytesColumn(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+                    // A copy per record: a writer may keep or change the array it was handed.
+                    return new BytesColumn(raw == null ? null : ((byte[]) raw).clone());
                 default:
-                    return new StringColumn(value);
+                    return new StringColumn((String) raw);
             }
         }
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import com.alibaba.datax.common.element.BoolColumn;
-import com.alibaba.datax.common.element.Column;
 import com.alibaba.datax.common.element.DateColumn;
 import com.alibaba.datax.common.element.DoubleColumn;
 import com.alibaba.datax.common.element.LongColumn;
@@ -103,7 +102,7 @@ public final class EngineThroughputBench {
 
     /** The same record shape the job's streamreader produces. */
     static Record record(long i) {
-        BenchRecord record = new BenchRecord();
+        BenchRecord record = new BenchRecord(5);
         record.addColumn(new LongColumn(i));
         record.addColumn(new StringColumn("chpack-benchmark"));
         record.addColumn(new DoubleColumn("3.14159"));
@@ -162,44 +161,5 @@ public final class EngineThroughputBench {
             throw new IllegalStateException("lost records: " + received[0] + " of " + records);
         }
         return records / seconds;
-    }
-
-    /** A plain Record for the baselines. */
-    static final class BenchRecord implements Record {
-        private final List<Column> columns = new ArrayList<>(5);
-
-        @Override
-        public void addColumn(Column column) {
-            columns.add(column);
-        }
-
-        @Override
-        public void setColumn(int i, Column column) {
-            columns.set(i, column);
-        }
-
-        @Override
-        public Column getColumn(int i) {
-            return i < columns.size() ? columns.get(i) : null;
-        }
-
-        @Override
-        public int getColumnNumber() {
-            return columns.size();
-        }
-
-        @Override
-        public int getByteSize() {
-            int size = 0;
-            for (Column column : columns) {
-                size += column.getByteSize();
-            }
-            return size;
-        }
-
-        @Override
-        public int getMemorySize() {
-            return getByteSize() + 8 * columns.size();
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.chpack.common.mapping;
 
 import java.util.List;
 
+import io.chpack.common.json.JsonStrings;
+
 /** Writes nested lists of element texts as JSON arrays (the form ClickHouse Array columns are written from). */
 final class JsonText {
     private JsonText() {
@@ -43,7 +45,7 @@ final class JsonText {
         } else if (leaf == Leaf.BOOLEAN && (v.equals("t") || v.equals("f"))) {
             sb.append(v.equals("t") ? "true" : "false");
         } else {
-            quote(sb, v); // NaN, Infinity and everything that is not a number stay strings
+            JsonStrings.appendQuoted(sb, v); // NaN, Infinity and everything that is not a number stay strings
         }
     }
 
@@ -51,34 +53,4 @@ final class JsonText {
         return v.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
     }
 
-    static void quote(StringBuilder sb, String v) {
-        sb.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
-    }
 }

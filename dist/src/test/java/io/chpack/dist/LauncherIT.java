@@ -34,12 +34,15 @@ class LauncherIT {
     }
 
     @Test
-    void shellPluginIsLoadedFromItsDirectoryAndRefusesToRunWithoutLeakingThePassword() throws Exception {
+    void pluginLoadsFromItsDirectoryAndAnUnreachableServerFailsWithoutLeakingThePassword() throws Exception {
+        // Port 1 on loopback: nothing listens there, so the plugin's own connection error must surface.
         Path job = writeJob("clickhousewriter", "{\"username\":\"default\",\"password\":\"pw-Zq81-secret\","
-                + "\"column\":[\"*\"],\"connection\":[{\"jdbcUrl\":\"jdbc:clickhouse://127.0.0.1:1/db\",\"table\":[\"t\"]}]}");
+                + "\"column\":[\"*\"],\"connection\":[{\"jdbcUrl\":\"jdbc:clickhouse://127.0.0.1:1/db\",\"table\":[\"t\"]}],"
+                + "\"maxRetries\":0,\"connectTimeoutMs\":2000}");
         Result run = chpack("run", job.toString());
         assertEquals(1, run.exitCode, run.output);
-        assertTrue(run.output.contains("plugin 'clickhousewriter' is not implemented"), run.output);
+        assertTrue(run.output.contains("127.0.0.1:1"), "error does not name the server:\n" + run.output);
+        assertTrue(run.output.contains("io.chpack.clickhousewriter"), "not raised by the plugin:\n" + run.output);
         assertFalse(run.output.contains("pw-Zq81-secret"), "password printed:\n" + run.output);
     }
 

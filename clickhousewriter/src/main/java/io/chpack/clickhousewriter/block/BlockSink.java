@@ -1,0 +1,16 @@
+package io.chpack.clickhousewriter.block;
+
+/**
+ * Where a task's blocks go. The single-table sink inserts into one table of one server (with host failover);
+ * a later cluster target can route a block's rows to per-shard local tables behind the same interface.
+ */
+public interface BlockSink extends AutoCloseable {
+    /**
+     * Writes the block durably or throws (a DataXException naming the table, the server code and text). The block's
+     * bytes may be reused after the call returns.
+     */
+    void write(Block block);
+
+    @Override
+    void close();
+}

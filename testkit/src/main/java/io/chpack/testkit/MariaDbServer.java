@@ -1,17 +1,29 @@
 package io.chpack.testkit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * MariaDB 10.11 (Debian {@code mariadb-server}, standing in for Aurora MySQL) with what a binlog reader
  * needs: ROW binlog with FULL row image, utf8mb4 (else non-ASCII text is garbled in the binlog), server-id.
  * Root gets a password and may connect over TCP from 127.0.0.1; one database is created.
+ *
+ * <p>With {@link Builder#iamAuth} it also accepts Amazon RDS IAM authentication tokens the way Aurora does:
+ * TLS (self-signed certificate from {@code openssl}), {@code auth_pam} with {@code pam-use-cleartext-plugin=ON},
+ * a PAM service {@code /etc/pam.d/chpack-iam-<port>} (removed on close) whose {@code pam_exec} step runs the
+ * testkit script {@code check_rds_iam_token.py}, which verifies the token (endpoint, Action=connect, DBUser,
+ * expiry, SigV4 signature for service {@code rds-db} recomputed with the configured secret). Users made by
+ * {@link #createIamUser} log in with the token as password, over TLS only ({@code REQUIRE SSL}).
  */
 public final class MariaDbServer extends ManagedServer {
     public static final String HOST = "127.0.0.1";
@@ -26,8 +38,15 @@ public final class MariaDbServer extends ManagedServer {
     private final String database;
     private final int serverId;
     private final List<String> extraArgs;
+    private final boolean tls;
+    private final IamAuth iam;
+    private final Path python;
+    private final Path openssl;
+    private final Set<String> iamEndpoints = new LinkedHashSet<>();
     private int port;
     private Path socket;
+    private Path pamFile;
+    private Thread pamCleanup;
 
     private MariaDbServer(Builder b) {
         super(b);
@@ -39,6 +58,21 @@ public final class MariaDbServer extends ManagedServer {
         this.database = b.database;
         this.serverId = b.serverId;
         this.extraArgs = List.copyOf(b.extraArgs);
+        this.iam = b.iam;
+        this.tls = b.tls || b.iam != null;
+        this.openssl = tls ? Binaries.find("openssl", "openssl") : null;
+        // The system python first: pam_exec runs it with an almost empty environment (no pyenv shims).
+        this.python = iam != null ? Binaries.find("python3", "python3", "/usr/bin") : null;
+        if (iam != null && !Files.isDirectory(PAM_DIR)) {
+            throw new MissingBinaryException(PAM_DIR + " not found: IAM authentication needs PAM (libpam-modules)");
+        }
+    }
+
+    /** Where PAM service files live; writing there needs root. */
+    static final Path PAM_DIR = Path.of("/etc/pam.d");
+
+    /** Access key, secret and region whose IAM tokens the server accepts. */
+    private record IamAuth(String accessKeyId, String secretAccessKey, String region) {
     }
 
     public static Builder builder() {
@@ -69,11 +103,95 @@ public final class MariaDbServer extends ManagedServer {
         OneShot.run(KIND, List.of(installDb.toString(), "--no-defaults", "--datadir=" + dataDir(), "--user=root",
                 "--auth-root-authentication-method=normal", "--skip-test-db"), scratch, logFile(), Map.of(),
                 Duration.ofSeconds(120));
+        if (tls) {
+            Path dir = Files.createDirectories(scratch.resolve("tls"));
+            OneShot.run(KIND, List.of(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                    "30", "-subj", "/CN=" + HOST, "-addext", "subjectAltName=IP:" + HOST + ",DNS:localhost",
+                    "-keyout", dir.resolve("server-key.pem").toString(), "-out",
+                    dir.resolve("server-cert.pem").toString()), scratch, logFile(), Map.of(), Duration.ofSeconds(60));
+        }
+        if (iam != null) {
+            Path dir = Files.createDirectories(scratch.resolve("iam"));
+            try (InputStream in = MariaDbServer.class.getResourceAsStream(IAM_SCRIPT)) {
+                if (in == null) {
+                    throw new IllegalStateException("testkit resource " + IAM_SCRIPT + " missing");
+                }
+                Files.copy(in, dir.resolve(IAM_SCRIPT));
+            }
+        }
     }
 
+    private static final String IAM_SCRIPT = "check_rds_iam_token.py";
+
     @Override
-    protected void configure(Path scratch) {
+    protected void configure(Path scratch) throws IOException {
         port = FreePorts.pick();
+        if (iam != null) {
+            synchronized (this) {
+                iamEndpoints.clear();
+                iamEndpoints.add(HOST + ":" + port);
+                iamEndpoints.add("localhost:" + port);
+            }
+            writeIamConfig();
+            writePamFile();
+        }
+    }
+
+    /** Writes the PAM service for the current port (a retry on a new port replaces the old file). */
+    private synchronized void writePamFile() throws IOException {
+        deletePamFile();
+        Path dir = scratchDir().resolve("iam");
+        pamFile = PAM_DIR.resolve(iamPamService());
+        String line = "auth required pam_exec.so expose_authtok quiet " + python + " -I " + dir.resolve(IAM_SCRIPT)
+                + " " + dir.resolve("iam.json");
+        if ((python.toString() + dir).matches(".*\\s.*")) {
+            throw new IllegalStateException("PAM arguments cannot contain whitespace: " + python + ", " + dir);
+        }
+        Files.writeString(pamFile, "# chpack testkit: RDS IAM token check for MariaDB on port " + port
+                + " (removed when the server is closed)\n" + line + "\naccount required pam_permit.so\n");
+        if (pamCleanup == null && !detached()) {
+            pamCleanup = new Thread(this::deletePamFile, "chpack-pam-cleanup");
+            Runtime.getRuntime().addShutdownHook(pamCleanup);
+        }
+    }
+
+    private synchronized void writeIamConfig() throws IOException {
+        StringBuilder endpoints = new StringBuilder();
+        for (String e : iamEndpoints) {
+            endpoints.append(endpoints.length() == 0 ? "" : ", ").append(json(e));
+        }
+        Path dir = scratchDir().resolve("iam");
+        Path tmp = dir.resolve("iam.json.tmp");
+        Files.writeString(tmp, "{\"access_key\": " + json(iam.accessKeyId()) + ", \"secret\": "
+                + json(iam.secretAccessKey()) + ", \"region\": " + json(iam.region()) + ", \"endpoints\": ["
+                + endpoints + "], \"log\": " + json(dir.resolve("iam-auth.log").toString()) + "}\n");
+        Files.move(tmp, dir.resolve("iam.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private synchronized void deletePamFile() {
+        if (pamFile != null) {
+            try {
+                Files.deleteIfExists(pamFile);
+            } catch (IOException ignored) {
+                // best effort: a stale service file only names a script that no longer exists
+            }
+            pamFile = null;
+        }
     }
 
     @Override
@@ -84,6 +202,14 @@ public final class MariaDbServer extends ManagedServer {
                 "--log-bin=" + dataDir().resolve("mysql-bin"), "--binlog-format=ROW", "--binlog-row-image=FULL",
                 "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
                 "--innodb-buffer-pool-size=64M", "--skip-name-resolve"));
+        if (tls) {
+            cmd.add("--ssl-cert=" + tlsCertificate());
+            cmd.add("--ssl-key=" + scratchDir().resolve("tls").resolve("server-key.pem"));
+        }
+        if (iam != null) {
+            cmd.add("--plugin-load-add=auth_pam");
+            cmd.add("--pam-use-cleartext-plugin=ON");
+        }
         cmd.addAll(extraArgs);
         return cmd;
     }
@@ -114,6 +240,136 @@ public final class MariaDbServer extends ManagedServer {
         }
         sql.append("FLUSH PRIVILEGES;");
         client(sql.toString());
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            super.close();
+        } finally {
+            if (!detached()) {
+                deletePamFile();
+                if (pamCleanup != null) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(pamCleanup);
+                    } catch (IllegalStateException ignored) {
+                        // already shutting down: the hook runs anyway
+                    }
+                    pamCleanup = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs SQL as root (through the mariadb client over the unix socket, in the created database); returns the
+     * tab-separated rows without header. An SQL error throws {@link IllegalStateException} with the client's text.
+     */
+    public String execute(String sql) {
+        List<String> cmd = List.of(client.toString(), "--no-defaults", "--protocol=socket", "--socket=" + socket,
+                "--user=root", "--database=" + database, "--batch", "--skip-column-names", "-e", sql);
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("MYSQL_PWD", rootPassword);
+            Process p = pb.start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("mariadb client did not finish within 60 s: " + sql);
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("SQL failed on MariaDB port " + port + ": " + out.trim() + "\nSQL: "
+                        + sql);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + client, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Creates {@code user}@{@code %} authenticated by IAM token ({@code IDENTIFIED VIA pam}, {@code REQUIRE SSL})
+     * with all privileges on the created database.
+     */
+    public void createIamUser(String user) {
+        createIamUser(user, "ALL PRIVILEGES ON `" + database.replace("`", "``") + "`.*");
+    }
+
+    /** Same with own grants, e.g. {@code "SELECT, RELOAD, REPLICATION SLAVE, REPLICATION CLIENT ON *.*"}. */
+    public void createIamUser(String user, String privilegesOn) {
+        if (iam == null) {
+            throw new IllegalStateException("this MariaDB was started without iamAuth(...)");
+        }
+        String u = sqlString(user) + "@'%'";
+        execute("CREATE USER " + u + " IDENTIFIED VIA pam USING " + sqlString(iamPamService()) + " REQUIRE SSL;"
+                + "GRANT " + privilegesOn + " TO " + u + ";FLUSH PRIVILEGES;");
+    }
+
+    /**
+     * Also accept tokens generated for {@code host:port} (e.g. an emulated instance endpoint that names this
+     * server differently). {@code 127.0.0.1:<port>} and {@code localhost:<port>} are always accepted.
+     */
+    public void allowIamEndpoint(String host, int tokenPort) {
+        requireIam();
+        synchronized (this) {
+            iamEndpoints.add(host + ":" + tokenPort);
+        }
+        try {
+            writeIamConfig();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireIam() {
+        if (iam == null) {
+            throw new IllegalStateException("this MariaDB was started without iamAuth(...)");
+        }
+    }
+
+    /** Whether IAM token authentication is set up. */
+    public boolean iamEnabled() {
+        return iam != null;
+    }
+
+    public boolean tlsEnabled() {
+        return tls;
+    }
+
+    /** The server's self-signed certificate (PEM), e.g. for {@code sslMode=verify-ca&serverSslCert=...}. */
+    public Path tlsCertificate() {
+        if (!tls) {
+            throw new IllegalStateException("this MariaDB was started without TLS");
+        }
+        return scratchDir().resolve("tls").resolve("server-cert.pem");
+    }
+
+    /** The PAM service IAM users are bound to: {@code chpack-iam-<port>}. */
+    public String iamPamService() {
+        requireIam();
+        return "chpack-iam-" + port;
+    }
+
+    /** The token checker's decisions, one line each: {@code <time> ACCEPT|REFUSE <user>[: reason]}. */
+    public Path iamAuthLog() {
+        requireIam();
+        return scratchDir().resolve("iam").resolve("iam-auth.log");
+    }
+
+    /** The token checker's log so far ("" when nothing was checked yet). */
+    public String iamAuthLogText() {
+        try {
+            return Files.exists(iamAuthLog()) ? Files.readString(iamAuthLog()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Runs SQL through the mariadb client over the unix socket as root (before the password is set). */
@@ -167,8 +423,27 @@ public final class MariaDbServer extends ManagedServer {
         private String database = "chpack";
         private int serverId = 1;
         private final List<String> extraArgs = new ArrayList<>();
+        private boolean tls;
+        private IamAuth iam;
 
         private Builder() {
+        }
+
+        /** TLS with a self-signed certificate for 127.0.0.1/localhost ({@link #tlsCertificate()}). */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
+        /**
+         * Accept RDS IAM auth tokens signed with this key for users made by {@link #createIamUser} (implies TLS;
+         * needs root for {@code /etc/pam.d}). The token must name this server's endpoint
+         * ({@code 127.0.0.1:<port>} or {@code localhost:<port>}, more via {@link #allowIamEndpoint}).
+         */
+        public Builder iamAuth(String accessKeyId, String secretAccessKey, String region) {
+            this.iam = new IamAuth(Objects.requireNonNull(accessKeyId), Objects.requireNonNull(secretAccessKey),
+                    Objects.requireNonNull(region));
+            return this;
         }
 
         public Builder rootPassword(String password) {
@@ -200,7 +475,12 @@ public final class MariaDbServer extends ManagedServer {
 
         public MariaDbServer start() {
             MariaDbServer s = new MariaDbServer(this);
-            s.startFresh();
+            try {
+                s.startFresh();
+            } catch (RuntimeException e) {
+                s.deletePamFile();
+                throw e;
+            }
             return s;
         }
     }

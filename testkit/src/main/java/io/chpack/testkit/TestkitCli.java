@@ -23,9 +23,11 @@ import java.util.StringJoiner;
 public final class TestkitCli {
     private static final String USAGE = "usage:\n"
             + "  TestkitCli start <server>... --state-dir DIR   servers: clickhouse cluster zookeeper kafka mariadb "
-            + "postgres memcached[:N]\n"
+            + "postgres memcached[:N] rds\n"
             + "  TestkitCli stop --state-dir DIR [--keep]      stop everything recorded in DIR (--keep: keep scratch dirs)\n"
-            + "Prints KEY=VALUE lines and writes them to DIR/env; server logs are under DIR/servers/.";
+            + "Prints KEY=VALUE lines and writes them to DIR/env; server logs are under DIR/servers/.\n"
+            + "rds: RDS API emulator, cluster aurora-test whose writer/reader point at the mariadb (else postgres) "
+            + "started by the same call.";
 
     private TestkitCli() {
     }
@@ -84,8 +86,13 @@ public final class TestkitCli {
         List<AutoCloseable> startedNow = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TESTKIT_STATE_DIR", state.dir().toString());
+        // rds last: its default topology points at the databases this call starts.
+        List<String> ordered = new ArrayList<>(servers);
+        if (ordered.remove("rds")) {
+            ordered.add("rds");
+        }
         try {
-            for (String s : servers) {
+            for (String s : ordered) {
                 err.println("[testkit] starting " + s);
                 startOne(s, state, env, startedNow);
             }
@@ -107,7 +114,7 @@ public final class TestkitCli {
     }
 
     private static boolean isKnown(String s) {
-        return s.matches("clickhouse|cluster|zookeeper|kafka|mariadb|postgres|memcached(:[1-9][0-9]?)?");
+        return s.matches("clickhouse|cluster|zookeeper|kafka|mariadb|postgres|memcached(:[1-9][0-9]?)?|rds");
     }
 
     private static void startOne(String spec, CliState state, Map<String, String> env, List<AutoCloseable> started)
@@ -211,6 +218,34 @@ public final class TestkitCli {
                 env.put("MEMCACHED_COUNT", Integer.toString(n));
                 env.put("MEMCACHED_PORTS", ports.toString());
                 env.put("MEMCACHED_SERVERS", ms.addresses());
+                return;
+            }
+            case "rds": {
+                String cluster = "aurora-test";
+                List<String> topology = new ArrayList<>(List.of("--region", RdsEmulator.DEFAULT_REGION,
+                        "--credentials", RdsEmulator.DEFAULT_ACCESS_KEY_ID + ":" + RdsEmulator.DEFAULT_SECRET_ACCESS_KEY));
+                if (env.containsKey("MARIADB_PORT")) {
+                    topology.addAll(List.of("--cluster", cluster + ":aurora-mysql:" + env.get("MARIADB_DATABASE"),
+                            "--writer", cluster + "-1=127.0.0.1:" + env.get("MARIADB_PORT"),
+                            "--reader", cluster + "-2=localhost:" + env.get("MARIADB_PORT")));
+                } else if (env.containsKey("POSTGRES_PORT")) {
+                    topology.addAll(List.of("--cluster", cluster + ":aurora-postgresql:" + env.get("POSTGRES_DATABASE"),
+                            "--writer", cluster + "-1=127.0.0.1:" + env.get("POSTGRES_PORT"),
+                            "--reader", cluster + "-2=localhost:" + env.get("POSTGRES_PORT")));
+                } else {
+                    topology.addAll(List.of("--cluster", cluster + ":aurora-mysql"));
+                }
+                RdsEmulatorProcess rds = RdsEmulatorProcess.start(
+                        new RdsEmulatorProcess.Options().scratchRoot(root).detached(true), topology);
+                started.add(rds);
+                record(state, rds);
+                env.put("RDS_ENDPOINT", rds.endpoint());
+                env.put("RDS_PORT", Integer.toString(rds.port()));
+                env.put("RDS_REGION", RdsEmulator.DEFAULT_REGION);
+                env.put("RDS_ACCESS_KEY_ID", RdsEmulator.DEFAULT_ACCESS_KEY_ID);
+                env.put("RDS_SECRET_ACCESS_KEY", RdsEmulator.DEFAULT_SECRET_ACCESS_KEY);
+                env.put("RDS_CLUSTER_ID", cluster);
+                env.put("RDS_LOG", rds.logFile().toString());
                 return;
             }
             default:

@@ -76,6 +76,35 @@ class TestkitCliTest {
         assertFalse(Files.exists(state.resolve("servers")), "scratch dirs deleted on stop");
     }
 
+    /** rds starts after mariadb whatever the order, and its cluster points at that MariaDB; stop frees both. */
+    @Test
+    void rdsEmulatorPointsAtTheMariaDbOfTheSameCall() throws Exception {
+        System.setProperty("aws.disableEc2Metadata", "true");
+        Path state = tmp.resolve("state");
+        Map<String, String> env = parse(runCli("start", "rds", "mariadb", "--state-dir", state.toString()));
+        int rdsPort = Integer.parseInt(env.get("RDS_PORT"));
+        int dbPort = Integer.parseInt(env.get("MARIADB_PORT"));
+        try (software.amazon.awssdk.services.rds.RdsClient rds = software.amazon.awssdk.services.rds.RdsClient
+                .builder().endpointOverride(java.net.URI.create(env.get("RDS_ENDPOINT")))
+                .region(software.amazon.awssdk.regions.Region.of(env.get("RDS_REGION")))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                env.get("RDS_ACCESS_KEY_ID"), env.get("RDS_SECRET_ACCESS_KEY"))))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            var cluster = rds.describeDBClusters(r -> r.dbClusterIdentifier(env.get("RDS_CLUSTER_ID")))
+                    .dbClusters().get(0);
+            assertEquals("aurora-mysql", cluster.engine());
+            assertEquals(env.get("MARIADB_DATABASE"), cluster.databaseName());
+            assertEquals(dbPort, cluster.port());
+            var writer = rds.describeDBInstances(r -> r.dbInstanceIdentifier("aurora-test-1")).dbInstances().get(0);
+            assertEquals("127.0.0.1", writer.endpoint().address());
+            assertEquals(dbPort, writer.endpoint().port());
+        }
+        runCli("stop", "--state-dir", state.toString());
+        Stopped.assertGone(-1, null, rdsPort);
+        Stopped.assertGone(-1, null, dbPort);
+    }
+
     @Test
     void usageErrors() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -36,6 +36,8 @@ final class DateTimeWriter extends ScalarWriter {
     private final ZoneId zone;
     private final RoundingPolicy rounding;
     private final DstGapPolicy dstGap;
+    /** The zone's offset when it never changes (UTC, +08:00, …), else {@link Integer#MIN_VALUE}. */
+    private final int fixedOffset;
 
     DateTimeWriter(ClickHouseType type, ConversionOptions options) {
         super(type, options);
@@ -57,6 +59,8 @@ final class DateTimeWriter extends ScalarWriter {
         }
         this.rounding = options.dateTimeRounding();
         this.dstGap = options.dstGap();
+        this.fixedOffset = zone.getRules().isFixedOffset()
+                ? zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
     }
 
     @Override
@@ -66,6 +70,9 @@ final class DateTimeWriter extends ScalarWriter {
 
     @Override
     void fromString(Column c, String s, RowBinaryOutput out) throws IOException {
+        if (fixedOffset != Integer.MIN_VALUE && writeLocalFixedOffset(s, out)) {
+            return;
+        }
         DateTimeText t = DateTimeText.parse(s);
         long second;
         if (!t.hasTime()) {
@@ -76,6 +83,84 @@ final class DateTimeWriter extends ScalarWriter {
             second = LocalTimes.epochSecond(t.local, zone, dstGap);
         }
         write(second, t.nano, out);
+    }
+
+    /**
+     * The common {@code yyyy-MM-dd HH:mm:ss[.f…]} (or T) text without a zone designator in a fixed-offset
+     * zone, read without java.time objects; false, nothing written, for any other or invalid text (the
+     * full parser then decides, with its messages). Accepts exactly what {@link DateTimeText} accepts in
+     * that form: a day that exists in its month, hour 0–23, minute and second 0–59, 1–9 fraction digits.
+     */
+    private boolean writeLocalFixedOffset(String s, RowBinaryOutput out) throws IOException {
+        int n = s.length();
+        if (n < 19 || n == 20 || n > 29 || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || s.charAt(13) != ':' || s.charAt(16) != ':'
+                || (n > 19 && s.charAt(19) != '.')) {
+            return false;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int nano = n > 19 ? digits(s, 20, n - 20) : 0;
+        if ((year | month | day | hour | minute | second | nano) < 0 || month < 1 || month > 12 || day < 1
+                || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+            return false;
+        }
+        for (int k = n; k < 29; k++) {
+            nano *= 10;
+        }
+        long epochSecond = epochDay(year, month, day) * 86400L + hour * 3600 + minute * 60 + second - fixedOffset;
+        write(epochSecond, nano, out);
+        return true;
+    }
+
+    /** The value of {@code count} (≤ 9) decimal digits, or -1 if any char is not one. */
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static boolean isLeap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int monthLength(int year, int month) {
+        switch (month) {
+            case 2:
+                return isLeap(year) ? 29 : 28;
+            case 4:
+            case 6:
+            case 9:
+            case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    /** {@code LocalDate.of(year, month, day).toEpochDay()} for years 0–9999. */
+    static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!isLeap(year)) {
+                total--;
+            }
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
     }
 
     private void write(long second, int nano, RowBinaryOutput out) throws IOException {

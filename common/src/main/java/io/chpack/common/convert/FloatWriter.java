@@ -29,17 +29,22 @@ final class FloatWriter extends ScalarWriter {
         this.codec = RowBinaryCodecs.forType(type);
     }
 
-    private void write(double v, String shown, RowBinaryOutput out) throws IOException {
-        if (Double.isInfinite(v)) {
-            throw new Reject(shown + " is beyond the range of " + type);
-        }
-        codec.encodeDouble(v, out);
+    private Reject beyondRange(String shown) {
+        return new Reject(shown + " is beyond the range of " + type);
     }
 
     @Override
     void fromLong(Column c, BigInteger v, RowBinaryOutput out) throws IOException {
+        if (v.bitLength() < 64) { // long → float/double is the same round-to-nearest as BigInteger's
+            long l = v.longValue();
+            codec.encodeDouble(narrow ? (double) (float) l : (double) l, out);
+            return;
+        }
         double d = narrow ? v.floatValue() : v.doubleValue();
-        write(d, ValueText.truncate(v.toString()), out);
+        if (Double.isInfinite(d)) {
+            throw beyondRange(ValueText.truncate(v.toString()));
+        }
+        codec.encodeDouble(d, out);
     }
 
     @Override
@@ -53,16 +58,30 @@ final class FloatWriter extends ScalarWriter {
     }
 
     private void fromText(String s, RowBinaryOutput out) throws IOException {
-        Double special = NumberText.special(s);
-        if (special != null) {
-            codec.encodeDouble(special, out);
-            return;
+        int n = s.length();
+        // decimal text ends in a digit or '.', the special words in a letter
+        if (n == 0 || !(NumberText.isDigit(s.charAt(n - 1)) || s.charAt(n - 1) == '.')) {
+            Double special = NumberText.special(s);
+            if (special != null) {
+                codec.encodeDouble(special, out);
+                return;
+            }
         }
         if (!NumberText.isDecimal(s)) {
             throw new Reject((s.isEmpty() ? "the empty string" : ValueText.quoted(s)) + " is not a number");
         }
-        double d = narrow ? Float.parseFloat(s) : Double.parseDouble(s);
-        write(d, ValueText.truncate(s), out);
+        double d;
+        if (narrow) { // the float nearest the text, as Float.parseFloat: never through a double
+            float fast = FastDoubleText.parseFloat(s);
+            d = fast == fast ? fast : Float.parseFloat(s);
+        } else {
+            double fast = FastDoubleText.parseDouble(s);
+            d = fast == fast ? fast : Double.parseDouble(s);
+        }
+        if (Double.isInfinite(d)) {
+            throw beyondRange(ValueText.truncate(s));
+        }
+        codec.encodeDouble(d, out);
     }
 
     @Override

@@ -52,7 +52,14 @@ final class IntegerReader extends ValueReader {
 
     @Override
     void appendJson(RowBinaryInput in, StringBuilder sb) throws IOException {
-        if (uint64 || wide) {
+        if (uint64) { // the same digits as the BigInteger's, without it
+            long bits = in.readUInt64Bits();
+            if (bits >= 0) {
+                sb.append(bits);
+            } else {
+                sb.append(Long.toUnsignedString(bits));
+            }
+        } else if (wide) {
             sb.append(big(in));
         } else {
             sb.append(codec.decodeLong(in));

@@ -60,6 +60,11 @@ class IntegerWriter extends ScalarWriter {
 
     @Override
     void fromDouble(Column c, String text, RowBinaryOutput out) throws IOException {
+        int n = text.length();
+        if (n > 0 && n <= 18 && NumberText.isInteger(text)) { // integral text: its value, as the decimal path
+            writeLong(Long.parseLong(text), out);
+            return;
+        }
         writeBig(NumberText.integral(NumberText.parseDecimal(text), text), out);
     }
 

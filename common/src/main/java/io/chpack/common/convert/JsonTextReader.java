@@ -64,7 +64,7 @@ final class JsonTextReader extends ValueReader {
                     if (i > 0) {
                         sb.append(',');
                     }
-                    first = part(parts[0], in, sb, first, "element [" + i + "]");
+                    first = part(parts[0], in, sb, first, ELEMENT, i);
                 }
                 sb.append(']');
                 break;
@@ -77,12 +77,12 @@ final class JsonTextReader extends ValueReader {
                         sb.append(',');
                     }
                     int at = sb.length();
-                    first = part(parts[0], in, sb, first, "key of entry [" + i + "]");
+                    first = part(parts[0], in, sb, first, KEY, i);
                     if (sb.length() == at || sb.charAt(at) != '"') { // JSON names are strings
                         sb.insert(at, '"').append('"');
                     }
                     sb.append(':');
-                    first = part(parts[1], in, sb, first, "value of entry [" + i + "]");
+                    first = part(parts[1], in, sb, first, VALUE, i);
                 }
                 sb.append('}');
                 break;
@@ -97,8 +97,7 @@ final class JsonTextReader extends ValueReader {
                     if (named) {
                         sb.append(quotedNames[i]).append(':');
                     }
-                    first = part(parts[i], in, sb, first, named ? "element " + quotedNames[i].replace('"', '\'')
-                            : "element " + (i + 1));
+                    first = part(parts[i], in, sb, first, named ? NAMED_ELEMENT : TUPLE_ELEMENT, i);
                 }
                 sb.append(named ? '}' : ']');
             }
@@ -108,14 +107,31 @@ final class JsonTextReader extends ValueReader {
         }
     }
 
+    private static final int ELEMENT = 0;
+    private static final int KEY = 1;
+    private static final int VALUE = 2;
+    private static final int NAMED_ELEMENT = 3;
+    private static final int TUPLE_ELEMENT = 4;
+
+    /** Where a part is, for messages; built only when the part is rejected. */
+    private String where(int kind, int i) {
+        switch (kind) {
+            case ELEMENT: return "element [" + i + "]";
+            case KEY: return "key of entry [" + i + "]";
+            case VALUE: return "value of entry [" + i + "]";
+            case NAMED_ELEMENT: return "element " + quotedNames[i].replace('"', '\'');
+            default: return "element " + (i + 1);
+        }
+    }
+
     /** Renders one part; on rejection remembers the first and keeps consuming. */
-    private static Reject part(ValueReader r, RowBinaryInput in, StringBuilder sb, Reject first, String where)
+    private Reject part(ValueReader r, RowBinaryInput in, StringBuilder sb, Reject first, int kind, int i)
             throws IOException {
         try {
             r.appendJson(in, sb);
             return first;
         } catch (Reject e) {
-            return first != null ? first : e.within(where);
+            return first != null ? first : e.within(where(kind, i));
         }
     }
 

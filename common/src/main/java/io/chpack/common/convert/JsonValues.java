@@ -62,7 +62,8 @@ final class JsonValues {
         if (node instanceof JsonNumber) {
             JsonNumber n = (JsonNumber) node;
             if (n.isIntegerLiteral() && !"-0".equals(n.text())) { // -0 keeps its sign for float targets
-                return new LongColumn(new BigInteger(n.text()));
+                String t = n.text();
+                return t.length() <= 18 ? new LongColumn(Long.parseLong(t)) : new LongColumn(new BigInteger(t));
             }
             try {
                 return new DoubleColumn(n.text());

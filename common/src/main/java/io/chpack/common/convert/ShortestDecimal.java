@@ -17,6 +17,8 @@ final class ShortestDecimal {
     private static final BigDecimal PLAIN_MIN = new BigDecimal("1E-7");
     private static final BigDecimal PLAIN_MAX = new BigDecimal("1E+21");
 
+    private static final double TWO_53 = 9007199254740992d;
+
     private ShortestDecimal() {
     }
 
@@ -24,6 +26,12 @@ final class ShortestDecimal {
         if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
             return special(f);
         }
+        String fast = fast(Float.toString(f), f, true);
+        return fast != null ? fast : slowOfFloat(f);
+    }
+
+    /** The BigDecimal search, for values where the JDK's text may not be the shortest. */
+    static String slowOfFloat(float f) {
         BigDecimal exact = new BigDecimal((double) f);
         BigDecimal best = new BigDecimal(Float.toString(f)).stripTrailingZeros();
         for (int p = best.precision() - 1; p >= 1; p--) {
@@ -40,6 +48,27 @@ final class ShortestDecimal {
         if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
             return special(d);
         }
+        if (d == (long) d && Math.abs(d) < TWO_53) {
+            // an integer below 2^53: every integer there is a double, so no other decimal with as few
+            // significant digits reads back as d; its digits without trailing zeros are the shortest
+            long v = Math.abs((long) d);
+            int scale = 0;
+            while (v % 10 == 0) {
+                v /= 10;
+                scale--;
+            }
+            int count = 1;
+            for (long t = v; t >= 10; t /= 10) {
+                count++;
+            }
+            return render(d < 0, v, count, scale);
+        }
+        String fast = fast(Double.toString(d), d, false);
+        return fast != null ? fast : slowOfDouble(d);
+    }
+
+    /** The BigDecimal search, for values where the JDK's text may not be the shortest. */
+    static String slowOfDouble(double d) {
         BigDecimal exact = new BigDecimal(d);
         BigDecimal best = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         for (int p = best.precision() - 1; p >= 1; p--) {
@@ -50,6 +79,161 @@ final class ShortestDecimal {
             best = shorter;
         }
         return render(best);
+    }
+
+    /**
+     * The common case without BigDecimal: {@code jdk} is the JDK's text of a finite non-zero value (it
+     * always reads back); with p significant digits it is the shortest when neither (p−1)-digit decimal
+     * around it reads back — the texts that read back form an interval holding {@code jdk}, so any shorter
+     * one would put one of those two in it too. Then the result is what the BigDecimal search returns
+     * (it stops at once) and is rendered the same way; otherwise null (the caller searches).
+     */
+    private static String fast(String jdk, double value, boolean isFloat) {
+        int n = jdk.length();
+        int i = 0;
+        boolean negative = jdk.charAt(0) == '-';
+        if (negative) {
+            i++;
+        }
+        long digits = 0;
+        int count = 0; // significant digits in 'digits' (leading zeros skipped)
+        int pointShift = 0; // digits after the decimal point that went into 'digits' or were skipped as leading zeros
+        boolean afterPoint = false;
+        int exp = 0;
+        for (; i < n; i++) {
+            char c = jdk.charAt(i);
+            if (c == '.') {
+                afterPoint = true;
+            } else if (c == 'E') {
+                boolean negExp = jdk.charAt(i + 1) == '-';
+                for (int k = negExp ? i + 2 : i + 1; k < n; k++) {
+                    exp = exp * 10 + (jdk.charAt(k) - '0');
+                }
+                if (negExp) {
+                    exp = -exp;
+                }
+                break;
+            } else {
+                int d = c - '0';
+                if (count == 0 && d == 0) {
+                    if (afterPoint) {
+                        pointShift++;
+                    }
+                    continue;
+                }
+                if (count == 18) {
+                    return null; // never from the JDK (at most 17 digits), but stay exact
+                }
+                digits = digits * 10 + d;
+                count++;
+                if (afterPoint) {
+                    pointShift++;
+                }
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        int q = exp - pointShift; // value = digits × 10^q
+        while (digits % 10 == 0) {
+            digits /= 10;
+            count--;
+            q++;
+        }
+        if (count > 1) {
+            long lower = digits / 10;
+            double abs = Math.abs(value);
+            if (readsBack(lower, q + 1, abs, isFloat) || readsBack(lower + 1, q + 1, abs, isFloat)) {
+                return null;
+            }
+        }
+        return render(negative, digits, count, -q);
+    }
+
+    /** 10^0 … 10^22: exact doubles. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * Whether digits × 10^exp reads back as {@code value} (≥ 0). Where both factors are exact in the
+     * target width, one multiplication or division rounds correctly (Clinger's fast path: what parsing
+     * gives); elsewhere the text is parsed.
+     */
+    private static boolean readsBack(long digits, int exp, double value, boolean isFloat) {
+        if (isFloat) {
+            if (digits < (1L << 24) && exp >= -10 && exp <= 10) {
+                float f = (float) digits;
+                float p = (float) POW10[Math.abs(exp)];
+                return (exp >= 0 ? f * p : f / p) == (float) value;
+            }
+        } else if (digits < (1L << 53) && exp >= -22 && exp <= 22) {
+            double d = (double) digits;
+            return (exp >= 0 ? d * POW10[exp] : d / POW10[-exp]) == value;
+        }
+        String s = digits + "E" + exp;
+        return isFloat ? Float.parseFloat(s) == (float) value : Double.parseDouble(s) == value;
+    }
+
+    /**
+     * {@link #render(BigDecimal)} of the BigDecimal with unscaled value {@code digits} ({@code count}
+     * digits, no trailing zeros) and the given scale, written straight into a char array.
+     */
+    private static String render(boolean negative, long digits, int count, int scale) {
+        int adjusted = count - 1 - scale; // the exponent of the first digit
+        char[] c = new char[count + 32];
+        int at = 0;
+        if (negative) {
+            c[at++] = '-';
+        }
+        boolean plain = adjusted >= -7 && adjusted < 21; // 1e-7 ≤ |x| < 1e21
+        if (plain || (scale >= 0 && adjusted >= -6)) { // BigDecimal.toString is plain there too
+            if (scale <= 0) {
+                at = putDigits(c, at, digits, count);
+                for (int k = 0; k < -scale; k++) {
+                    c[at++] = '0';
+                }
+            } else if (count > scale) {
+                at = putDigits(c, at, digits, count);
+                System.arraycopy(c, at - scale, c, at - scale + 1, scale);
+                c[at - scale] = '.';
+                at++;
+            } else {
+                c[at++] = '0';
+                c[at++] = '.';
+                for (int k = count; k < scale; k++) {
+                    c[at++] = '0';
+                }
+                at = putDigits(c, at, digits, count);
+            }
+        } else {
+            int first = at;
+            at = putDigits(c, at + 1, digits, count); // leave room for the point after the first digit
+            c[first] = c[first + 1];
+            if (count > 1) {
+                c[first + 1] = '.';
+            } else {
+                at--;
+            }
+            c[at++] = 'E';
+            if (adjusted > 0) {
+                c[at++] = '+';
+            } else {
+                c[at++] = '-';
+            }
+            int a = Math.abs(adjusted);
+            int len = a >= 100 ? 3 : a >= 10 ? 2 : 1;
+            at = putDigits(c, at, a, len);
+        }
+        return new String(c, 0, at);
+    }
+
+    /** Writes the {@code count} decimal digits of v at {@code at}; returns the index after them. */
+    private static int putDigits(char[] c, int at, long v, int count) {
+        for (int k = at + count - 1; k >= at; k--) {
+            c[k] = (char) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        return at + count;
     }
 
     /** The p-digit decimal nearest to {@code exact} that reads back as {@code value}, or null. */

@@ -30,8 +30,10 @@ final class StringWriter extends ScalarWriter {
 
     @Override
     void fromString(Column c, String s, RowBinaryOutput out) throws IOException {
-        Utf8Check.requireUnicode(s);
-        out.writeString(s);
+        if (!out.writeStringUtf8(s)) { // only text with an unpaired surrogate is refused
+            Utf8Check.requireUnicode(s);
+            out.writeString(s);
+        }
     }
 
     @Override

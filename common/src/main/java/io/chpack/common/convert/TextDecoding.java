@@ -30,10 +30,29 @@ final class TextDecoding {
     }
 
     void appendJson(byte[] b, int len, StringBuilder sb) {
+        if (isPlainAscii(b, len)) { // valid UTF-8 that needs no escape: the chars are the bytes
+            sb.append('"');
+            for (int i = 0; i < len; i++) {
+                sb.append((char) b[i]);
+            }
+            sb.append('"');
+            return;
+        }
         if (!Utf8Check.isValid(b, 0, len) && policy != InvalidUtf8Policy.REPLACE) {
             throw invalid(b, len, "JSON text cannot hold raw bytes; invalidUtf8 replace writes U+FFFD instead");
         }
         JsonStrings.appendQuoted(sb, new String(b, 0, len, StandardCharsets.UTF_8));
+    }
+
+    /** True when every byte is printable ASCII other than '"' and '\\' (0x20–0x7F: what JSON keeps as is). */
+    private static boolean isPlainAscii(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            int c = b[i];
+            if (c < 0x20 || c == '"' || c == '\\') { // negative: non-ASCII
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Reject invalid(byte[] b, int len, String hint) {

@@ -7,6 +7,19 @@ import java.util.UUID;
  * either case. ({@link UUID#fromString} accepts {@code 1-2-3-4-5}, and silently overflows on Java 8.)
  */
 final class UuidText {
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX[c] = (byte) (c - 'a' + 10);
+            HEX[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
+    }
+
     private UuidText() {
     }
 
@@ -23,8 +36,8 @@ final class UuidText {
                 continue;
             }
             char c = s.charAt(i);
-            int d = Character.digit(c, 16);
-            if (d < 0 || c > 'f') {
+            int d = c < 128 ? HEX[c] : -1;
+            if (d < 0) {
                 return null;
             }
             if (digits < 16) {

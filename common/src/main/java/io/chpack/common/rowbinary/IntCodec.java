@@ -12,6 +12,7 @@ import java.math.BigInteger;
 final class IntCodec extends RowBinaryCodec {
     private final long min;
     private final long max;
+    private final int width;
 
     IntCodec(ClickHouseType type) {
         super(type);
@@ -26,6 +27,7 @@ final class IntCodec extends RowBinaryCodec {
             case UINT64: min = 0; max = Long.MAX_VALUE; break; // above that only via BigInteger
             default: throw new IllegalArgumentException("not a ≤64-bit integer type: " + type);
         }
+        this.width = type.fixedByteWidth();
     }
 
     private boolean isUInt64() {
@@ -76,15 +78,7 @@ final class IntCodec extends RowBinaryCodec {
         if (v < min || v > max) {
             throw outOfRange(v, "[" + min + ", " + (isUInt64() ? "18446744073709551615" : String.valueOf(max)) + "]");
         }
-        switch (type.kind()) {
-            case INT8: out.writeInt8(v); break;
-            case UINT8: out.writeUInt8(v); break;
-            case INT16: out.writeInt16(v); break;
-            case UINT16: out.writeUInt16(v); break;
-            case INT32: out.writeInt32(v); break;
-            case UINT32: out.writeUInt32(v); break;
-            default: out.writeInt64(v);
-        }
+        out.writeLittleEndian(v, width); // in range for the width: checked above
     }
 
     @Override

@@ -169,6 +169,27 @@ public final class RowBinaryOutput implements Closeable, Flushable {
     }
 
     /**
+     * A 128-bit two's complement integer given as its low and high 64 bits, as a {@code width}-byte
+     * little-endian integer (width 16, or 32 sign-extended) — Int128/Decimal128 values without BigInteger.
+     */
+    public void writeInt128Bits(long low, long high, int width) throws IOException {
+        if (width != 16 && width != 32) {
+            throw new IllegalArgumentException("width " + width + " is not 16 or 32");
+        }
+        ensure(width);
+        for (int i = 0; i < 8; i++) {
+            buf[pos++] = (byte) (low >>> (8 * i));
+        }
+        for (int i = 0; i < 8; i++) {
+            buf[pos++] = (byte) (high >>> (8 * i));
+        }
+        byte fill = (byte) (high < 0 ? 0xFF : 0);
+        for (int i = 16; i < width; i++) {
+            buf[pos++] = fill;
+        }
+    }
+
+    /**
      * A long as a {@code width}-byte little-endian two's complement integer, width 4, 8, 16 or 32; for
      * width 4 the value must fit in an Int32 (checked).
      */
@@ -214,6 +235,11 @@ public final class RowBinaryOutput implements Closeable, Flushable {
             makeRoom(1);
         }
         buf[pos++] = (byte) b;
+    }
+
+    /** The low n bytes of v, little-endian, unchecked (for codecs that have checked the range). */
+    void writeLittleEndian(long v, int n) throws IOException {
+        writeLE(v, n);
     }
 
     private void writeLE(long v, int n) throws IOException {
@@ -282,8 +308,60 @@ public final class RowBinaryOutput implements Closeable, Flushable {
      * surrogates become '?', as {@link String#getBytes} does.
      */
     public void writeString(CharSequence s) throws IOException {
-        int n = s.length();
         writeVarUInt(Utf8.encodedLength(s));
+        writeUtf8(s);
+    }
+
+    /**
+     * String from Java text as exact UTF-8, encoded straight into the buffer: returns true when written,
+     * or false — having written nothing — when the text has an unpaired surrogate (it has no UTF-8 form;
+     * {@link #writeString(CharSequence)} would write '?' for it). Surrogate pairs become 4-byte sequences.
+     */
+    public boolean writeStringUtf8(CharSequence s) throws IOException {
+        int n = s.length();
+        long len = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    len += 1;
+                } else if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                    len += 2;
+                } else if (c <= Character.MAX_HIGH_SURROGATE && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    len += 2; // 4 bytes for the 2 chars
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        writeVarUInt(len);
+        if (len == n && s instanceof String) {
+            writeLatin1((String) s, n);
+        } else {
+            writeUtf8(s);
+        }
+        return true;
+    }
+
+    /** Text whose chars are all below U+0080: one byte each (compact strings copy their bytes). */
+    @SuppressWarnings("deprecation")
+    private void writeLatin1(String s, int n) throws IOException {
+        int i = 0;
+        while (i < n) {
+            if (pos == buf.length) {
+                makeRoom(Math.min(n - i, buf.length));
+            }
+            int take = Math.min(n - i, buf.length - pos);
+            s.getBytes(i, i + take, buf, pos); // the low byte of each char, exact for ASCII
+            pos += take;
+            i += take;
+        }
+    }
+
+    /** The UTF-8 bytes of s (no length); lone surrogates become '?'. */
+    private void writeUtf8(CharSequence s) throws IOException {
+        int n = s.length();
         int i = 0;
         // ASCII run: one byte per char, copied in buffer-sized chunks
         while (i < n) {

@@ -54,4 +54,50 @@ class ShortestDecimalTest {
             }
         }
     }
+
+    /** The JDK-text fast path gives exactly what the BigDecimal search gives. */
+    @Test
+    void fastPathMatchesTheSearch() {
+        Random r = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            float f = Float.intBitsToFloat(r.nextInt());
+            if (!Float.isNaN(f) && !Float.isInfinite(f) && f != 0) {
+                assertEquals(ShortestDecimal.slowOfFloat(f), ShortestDecimal.ofFloat(f), () -> "float bits " + Float.floatToRawIntBits(f));
+            }
+            double d = Double.longBitsToDouble(r.nextLong());
+            if (!Double.isNaN(d) && !Double.isInfinite(d) && d != 0) {
+                assertEquals(ShortestDecimal.slowOfDouble(d), ShortestDecimal.ofDouble(d), () -> "double bits " + Double.doubleToRawLongBits(d));
+            }
+            // values as data usually holds them: short decimals, integers, every magnitude
+            double v = (r.nextInt(2_000_001) - 1_000_000) * Math.pow(10, r.nextInt(60) - 30);
+            if (v != 0) {
+                assertEquals(ShortestDecimal.slowOfDouble(v), ShortestDecimal.ofDouble(v), () -> "double " + v);
+                float fv = (float) v;
+                if (fv != 0 && !Float.isInfinite(fv)) {
+                    assertEquals(ShortestDecimal.slowOfFloat(fv), ShortestDecimal.ofFloat(fv), () -> "float " + fv);
+                }
+            }
+            double u = r.nextDouble() * 1e6;
+            assertEquals(ShortestDecimal.slowOfDouble(u), ShortestDecimal.ofDouble(u));
+        }
+        double[] edges = {Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e21, 9.999999999999999e20, 1e-7,
+            9.999999999999999e-8, 1e23, 2e-44, 0.1, 0.3, 123456789012345678d, 1e22, 5e-324, 4.9e-324, 1.0E-5, 1234.5,
+            9007199254740991d, 9007199254740992d, 9007199254740993d, 1200, 1, 7, 1e15, 123456789012345d, 4503599627370497d,
+            100, 1e16, 1234567890123456d};
+        for (double e : edges) {
+            for (double x : new double[] {e, -e, Math.nextUp(e), Math.nextDown(e)}) {
+                if (x != 0 && !Double.isInfinite(x)) {
+                    assertEquals(ShortestDecimal.slowOfDouble(x), ShortestDecimal.ofDouble(x), () -> "double " + x);
+                    float fx = (float) x;
+                    if (fx != 0 && !Float.isInfinite(fx)) {
+                        assertEquals(ShortestDecimal.slowOfFloat(fx), ShortestDecimal.ofFloat(fx), () -> "float " + fx);
+                    }
+                }
+            }
+        }
+        for (int bits = 1; bits < 5000; bits++) { // float subnormals, where the JDK text is often too long
+            float f = Float.intBitsToFloat(bits);
+            assertEquals(ShortestDecimal.slowOfFloat(f), ShortestDecimal.ofFloat(f), () -> "float " + f);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 
 import io.chpack.clickhousewriter.client.ClickHouseUrl;
+import io.chpack.clickhousewriter.cluster.ClusterOptions;
 import io.chpack.clickhousewriter.client.ConnectionSettings;
 import io.chpack.clickhousewriter.meta.Identifiers;
 import io.chpack.common.convert.ConversionOptionsReader;
@@ -61,6 +62,10 @@ public final class ClickHouseWriterConfig {
             ConversionOptionsReader.DECIMAL_ROUNDING, ConversionOptionsReader.DATETIME_ROUNDING,
             ConversionOptionsReader.DST_GAP, "session", "__chpack"));
 
+    static {
+        KNOWN_KEYS.addAll(ClusterOptions.KEYS);
+    }
+
     public final String username;
     final String password;
     /** Column names as written (unquoted); {@code ["*"]} means every insertable column of the table. */
@@ -88,6 +93,8 @@ public final class ClickHouseWriterConfig {
     public final int maxPartitionsPerBlock;
     public final long stagingStaleMinutes;
     public final boolean dryRun;
+    /** Cluster mode and ZooKeeper keys (see the cluster package). */
+    public final ClusterOptions cluster;
     public final List<String> unknownKeys;
     private final Configuration parameter;
 
@@ -142,6 +149,7 @@ public final class ClickHouseWriterConfig {
         this.maxPartitionsPerBlock = (int) longValue(p, MAX_PARTITIONS_PER_BLOCK, 100, 1, 100_000);
         this.stagingStaleMinutes = longValue(p, STAGING_STALE_MINUTES, 360, 0, 525_600);
         this.dryRun = bool(p, DRY_RUN, false);
+        this.cluster = ClusterOptions.parse(p);
         Map<String, String> s = new LinkedHashMap<String, String>(url.serverSettings());
         s.putAll(settingsMap(p));
         this.settings = Collections.unmodifiableMap(s);

@@ -22,6 +22,10 @@ import com.alibaba.datax.common.util.Configuration;
 import io.chpack.clickhousewriter.client.ClickHouseConnection;
 import io.chpack.clickhousewriter.client.ClickHouseRequestException;
 import io.chpack.clickhousewriter.client.ClickHouseUrl;
+import io.chpack.clickhousewriter.cluster.ClusterStaging;
+import io.chpack.clickhousewriter.cluster.ClusterTarget;
+import io.chpack.clickhousewriter.cluster.CommitLock;
+import io.chpack.clickhousewriter.cluster.ZooKeeperSession;
 import io.chpack.clickhousewriter.meta.MetadataReader;
 import io.chpack.clickhousewriter.meta.ServerInfo;
 import io.chpack.clickhousewriter.meta.TableMetadata;
@@ -54,6 +58,10 @@ final class ClickHouseWriterPlanner {
     private String dedupKey;
     private int serverPartitionLimit;
     private boolean committed;
+    /** Configured table → its cluster target, for tables written shard by shard. */
+    private final Map<String, ClusterTarget> clusterTargets = new LinkedHashMap<String, ClusterTarget>();
+    /** Open when parameter.zookeeper is set: replica discovery at prepare, the commit lock in post. */
+    private ZooKeeperSession zookeeper;
 
     ClickHouseWriterPlanner(ClickHouseWriterConfig config, Configuration peerReaderConf) {
         this.config = config;
@@ -67,12 +75,22 @@ final class ClickHouseWriterPlanner {
     void prepare() {
         connect();
         validateSettings();
+        jobId = config.jobId != null ? config.jobId : config.mode == WriteMode.DEDUP ? derivedKey() : randomJobId();
+        if (config.cluster.zookeeper != null) {
+            zookeeper = ZooKeeperSession.open(config.cluster.zookeeper, config.cluster.zookeeperSessionTimeoutMs,
+                    (int) Math.min(config.connectTimeoutMs, 60_000), "chpack clickhousewriter job " + jobId);
+        }
         for (String t : config.tables) {
             TableMetadata m = MetadataReader.table(connection, config.url.database(), t);
             tables.put(t, m);
+            ClusterTarget ct = ClusterTarget.locate(config.cluster, config.connectionSettings(), config.url.hosts(),
+                    connection, m, zookeeper);
             resolveColumns(m);
+            if (ct != null && ct.verifyRouting(config.cluster, connection, server.version, columnsByTable.get(m.table),
+                    typesByTable.get(m.table))) {
+                clusterTargets.put(t, ct);
+            }
         }
-        jobId = config.jobId != null ? config.jobId : config.mode == WriteMode.DEDUP ? derivedKey() : randomJobId();
         if (config.mode == WriteMode.DEDUP && server.supportsDedupToken()) {
             dedupKey = config.jobId != null ? config.jobId : jobId;
         }
@@ -88,12 +106,19 @@ final class ClickHouseWriterPlanner {
             runSql(config.preSql, m, "preSql");
         }
         if (config.mode == WriteMode.DEDUP) {
-            for (TableMetadata m : tables.values()) {
-                LOG.warn(DedupReport.of(server, m, config, connection));
+            for (Map.Entry<String, TableMetadata> e : tables.entrySet()) {
+                ClusterTarget ct = clusterTargets.get(e.getKey());
+                LOG.warn(DedupReport.of(server, ct != null ? ct.local : e.getValue(), config, connection));
             }
         }
         if (config.mode == WriteMode.STAGING) {
-            for (TableMetadata m : tables.values()) {
+            for (Map.Entry<String, TableMetadata> entry : tables.entrySet()) {
+                ClusterTarget ct = clusterTargets.get(entry.getKey());
+                if (ct != null) {
+                    prepareClusterStaging(ct);
+                    continue;
+                }
+                TableMetadata m = entry.getValue();
                 if (!m.isMergeTreeFamily()) {
                     throw DataXException.asDataXException(WriterErrorCode.TABLE_ERROR, "parameter.mode staging needs "
                             + "a MergeTree-family table (partitions are moved with ALTER TABLE ... PARTITION); "
@@ -114,6 +139,22 @@ final class ClickHouseWriterPlanner {
                 LOG.info("staging table {}.{} created for {}", m.database, s.jobStage(), m.table);
             }
         }
+    }
+
+    private void prepareClusterStaging(ClusterTarget ct) {
+        if (!ct.local.isMergeTreeFamily()) {
+            throw DataXException.asDataXException(WriterErrorCode.TABLE_ERROR, "parameter.mode staging needs a "
+                    + "MergeTree-family local table; " + ct.local.database + "." + ct.local.table + " is "
+                    + ct.local.engine);
+        }
+        if (ct.fanOut()) {
+            throw DataXException.asDataXException(WriterErrorCode.CONFIG_ERROR, "parameter.mode staging is not "
+                    + "supported when every replica must be written by the writer (internal_replication=false, "
+                    + ct.local.database + "." + ct.local.table + " is " + ct.local.engine + "): use a Replicated "
+                    + "local table, or mode insert/dedup");
+        }
+        ClusterStaging.prepare(ct, config.connectionSettings(), jobId, config.stagingStaleMinutes,
+                config.jobId != null);
     }
 
     private void connect() {
@@ -237,7 +278,8 @@ final class ClickHouseWriterPlanner {
             s.types = typesByTable.get(m.table);
             s.serverZone = server.timeZone.getId();
             s.serverVersion = server.version;
-            s.partitionKey = m.partitionKey;
+            ClusterTarget ct = clusterTargets.get(table);
+            s.partitionKey = ct != null ? ct.local.partitionKey : m.partitionKey;
             s.jobId = jobId;
             s.dedupKey = dedupKey;
             s.host = hostIndex;
@@ -245,6 +287,9 @@ final class ClickHouseWriterPlanner {
             s.serverPartitionLimit = serverPartitionLimit;
             Configuration c = jobConf.clone();
             s.writeTo(c);
+            if (ct != null) {
+                ct.plan().writeTo(c);
+            }
             out.add(c);
         }
         return out;
@@ -259,16 +304,29 @@ final class ClickHouseWriterPlanner {
         connection.close();
         connection = new ClickHouseConnection(config.connectionSettings(), config.url.hosts().get(hostIndex));
         if (config.mode == WriteMode.STAGING) {
-            for (TableMetadata m : tables.values()) {
-                StagingTables s = new StagingTables(m, jobId);
+            for (Map.Entry<String, TableMetadata> e : tables.entrySet()) {
+                TableMetadata m = e.getValue();
+                ClusterTarget ct = clusterTargets.get(e.getKey());
+                TableMetadata locked = ct != null ? ct.local : m;
+                CommitLock lock = zookeeper == null ? null : CommitLock.acquire(zookeeper, CommitLock.path(
+                        config.cluster.zookeeperLockPath, locked.database, locked.table), config.cluster.lockTimeoutMs);
                 try {
+                    if (ct != null) {
+                        ClusterStaging.commit(ct, config.connectionSettings(), jobId, config.stagingMode);
+                        continue;
+                    }
+                    StagingTables s = new StagingTables(m, jobId);
                     int moved = s.commit(connection, config.stagingMode);
                     LOG.info("staging commit of {}.{}: {} partition(s) {}", m.database, m.table, moved,
                             config.stagingMode == StagingMode.OVERWRITE ? "replaced" : "attached");
-                } catch (ClickHouseRequestException e) {
+                } catch (ClickHouseRequestException ex) {
                     throw DataXException.asDataXException(WriterErrorCode.SQL_ERROR, "moving staged partitions into "
-                            + m.database + "." + m.table + " failed: " + e.getMessage() + " (partitions already "
-                            + "moved stay moved; the rest is dropped with the staging tables)", e);
+                            + m.database + "." + m.table + " failed: " + ex.getMessage() + " (partitions already "
+                            + "moved stay moved; the rest is dropped with the staging tables)", ex);
+                } finally {
+                    if (lock != null) {
+                        lock.close();
+                    }
                 }
             }
             committed = true;
@@ -279,12 +337,22 @@ final class ClickHouseWriterPlanner {
     }
 
     void destroy() {
+        if (zookeeper != null) {
+            zookeeper.close();
+        }
         if (connection == null) {
             return;
         }
         try {
             if (config.mode == WriteMode.STAGING && !committed && jobId != null && !config.dryRun) {
-                for (TableMetadata m : tables.values()) {
+                for (ClusterTarget ct : clusterTargets.values()) {
+                    ClusterStaging.cleanup(ct, config.connectionSettings(), jobId);
+                }
+                for (Map.Entry<String, TableMetadata> e : tables.entrySet()) {
+                    if (clusterTargets.containsKey(e.getKey())) {
+                        continue;
+                    }
+                    TableMetadata m = e.getValue();
                     StagingTables s = new StagingTables(m, jobId);
                     for (String name : s.ofThisJob(connection)) {
                         LOG.warn("job did not commit: dropping staging table {}.{}; the target is untouched",

@@ -17,12 +17,14 @@ import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.plugin.TaskPluginCollector;
 import com.alibaba.datax.common.util.Configuration;
 
+import io.chpack.clickhousewriter.block.AsyncBlockSink;
 import io.chpack.clickhousewriter.block.Block;
 import io.chpack.clickhousewriter.block.BlockAssembler;
 import io.chpack.clickhousewriter.block.BlockNaming;
 import io.chpack.clickhousewriter.block.BlockSink;
 import io.chpack.clickhousewriter.block.InsertTarget;
 import io.chpack.clickhousewriter.block.LandingCheck;
+import io.chpack.clickhousewriter.block.NativeLz4;
 import io.chpack.clickhousewriter.block.PartitionKey;
 import io.chpack.clickhousewriter.block.RetryPolicy;
 import io.chpack.clickhousewriter.block.TableBlockSink;
@@ -30,6 +32,8 @@ import io.chpack.clickhousewriter.block.WriteStats;
 import io.chpack.clickhousewriter.client.ClickHouseConnection;
 import io.chpack.clickhousewriter.client.ClickHouseRequestException;
 import io.chpack.clickhousewriter.client.ClickHouseUrl;
+import io.chpack.clickhousewriter.cluster.ClusterPlan;
+import io.chpack.clickhousewriter.cluster.ClusterSinks;
 import io.chpack.clickhousewriter.meta.Identifiers;
 import io.chpack.clickhousewriter.meta.MetadataReader;
 import io.chpack.clickhousewriter.meta.TableMetadata;
@@ -51,6 +55,8 @@ final class ClickHouseWriterTask {
 
     private final ClickHouseWriterConfig config;
     private final TaskSpec spec;
+    /** Non-null when the table is written shard by shard (cluster mode). */
+    private final ClusterPlan clusterPlan;
     private final WriteStats stats = new WriteStats();
     private BlockSink sink;
     private BlockAssembler assembler;
@@ -59,6 +65,7 @@ final class ClickHouseWriterTask {
     ClickHouseWriterTask(Configuration taskConf) {
         this.config = ClickHouseWriterConfig.parse(taskConf);
         this.spec = TaskSpec.readFrom(taskConf);
+        this.clusterPlan = ClusterPlan.readFrom(taskConf);
     }
 
     WriteStats stats() {
@@ -90,7 +97,14 @@ final class ClickHouseWriterTask {
             }
         }
         assembler = new BlockAssembler(encoder, pk.key, maxRows, config.batchByteSize, maxPartitions);
-        sink = config.dryRun ? new DiscardingSink(stats) : openSink();
+        if (config.compression && !config.dryRun) {
+            NativeLz4.preload(); // before the connections are built: client-v2 picks its LZ4 compressor then
+        }
+        sink = config.dryRun ? new DiscardingSink(stats) : clusterPlan != null ? openClusterSink(types) : openSink();
+        if (!config.dryRun) {
+            // Encode the next block while this one is sent (one block in flight; see AsyncBlockSink).
+            sink = AsyncBlockSink.wrap(sink, "clickhousewriter-send-" + spec.taskIndex);
+        }
     }
 
     private BlockSink openSink() {
@@ -130,6 +144,19 @@ final class ClickHouseWriterTask {
         RetryPolicy policy = new RetryPolicy(config.maxRetries, config.retryBackoffMs, config.maxRetryBackoffMs,
                 new Random());
         return new TableBlockSink(connections, first, target, naming, policy, check, stats, Thread::sleep);
+    }
+
+    private BlockSink openClusterSink(List<ClickHouseType> types) {
+        ClusterSinks.TaskContext t = new ClusterSinks.TaskContext();
+        t.taskIndex = spec.taskIndex;
+        t.jobId = spec.jobId;
+        t.dedupKey = spec.dedupKey;
+        t.table = spec.table;
+        t.serverVersion = spec.serverVersion;
+        t.columns = spec.columns;
+        t.types = types;
+        t.insertSettings = insertSettings();
+        return ClusterSinks.open(clusterPlan, config, t, stats);
     }
 
     private Map<String, String> insertSettings() {
@@ -175,6 +202,7 @@ final class ClickHouseWriterTask {
                 }
             }
             flush();
+            sink.flush(); // the last block is sent (or its failure thrown) before the task reports success
         } catch (IOException e) {
             throw DataXException.asDataXException(WriterErrorCode.WRITE_FATAL, "encoding failed: " + e, e);
         }

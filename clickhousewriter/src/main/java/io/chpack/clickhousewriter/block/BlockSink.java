@@ -11,6 +11,13 @@ public interface BlockSink extends AutoCloseable {
      */
     void write(Block block);
 
+    /**
+     * Returns once every block passed to {@link #write} is written, or throws the failure of one that was not.
+     * Sinks that write synchronously have nothing to do; {@link AsyncBlockSink} waits for its block in flight.
+     */
+    default void flush() {
+    }
+
     @Override
     void close();
 }

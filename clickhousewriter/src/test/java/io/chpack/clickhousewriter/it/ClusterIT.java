@@ -198,8 +198,14 @@ class ClusterIT {
         long total = 0;
         StringBuilder sums = new StringBuilder();
         for (int s = 1; s <= 2; s++) {
-            String a = cluster.node(s, 1).query("SELECT " + SUM + " FROM default.kill_local").trim();
-            String b = cluster.node(s, 2).query("SELECT " + SUM + " FROM default.kill_local").trim();
+            ClickHouseCluster.Node first = cluster.node(s, 1);
+            ClickHouseCluster.Node second = cluster.node(s, 2);
+            // On 18.16 SYNC REPLICA on a just-restarted replica can return before it has pulled the replication
+            // log, so the replicas converge a little later: wait for that (with a deadline), then compare.
+            Wait.until("replicas of shard " + s + " converge", Duration.ofSeconds(120),
+                    () -> sum(first, "kill_local").equals(sum(second, "kill_local")));
+            String a = sum(first, "kill_local");
+            String b = sum(second, "kill_local");
             assertEquals(a, b, "replicas of shard " + s + " agree");
             sums.append(a).append(' ');
             total += Long.parseLong(a.split("\t")[0]);
@@ -207,6 +213,10 @@ class ClusterIT {
         assertEquals(120_000, total, sums.toString());
         String all = cluster.node(2, 1).query("SELECT " + SUM + " FROM default.kill_d").trim();
         assertEquals(expected, all, "exactly the source rows");
+    }
+
+    private static String sum(ClickHouseCluster.Node node, String table) {
+        return node.query("SELECT " + SUM + " FROM default." + table).trim();
     }
 
     @Test

@@ -23,11 +23,12 @@ import java.util.StringJoiner;
 public final class TestkitCli {
     private static final String USAGE = "usage:\n"
             + "  TestkitCli start <server>... --state-dir DIR   servers: clickhouse cluster zookeeper kafka mariadb "
-            + "postgres memcached[:N] rds\n"
+            + "postgres memcached[:N] rds maxcompute\n"
             + "  TestkitCli stop --state-dir DIR [--keep]      stop everything recorded in DIR (--keep: keep scratch dirs)\n"
             + "Prints KEY=VALUE lines and writes them to DIR/env; server logs are under DIR/servers/.\n"
             + "rds: RDS API emulator, cluster aurora-test whose writer/reader point at the mariadb (else postgres) "
-            + "started by the same call.";
+            + "started by the same call.\n"
+            + "maxcompute: MaxCompute REST + Table Tunnel emulator (project chpack_test) for the ODPS SDK.";
 
     private TestkitCli() {
     }
@@ -114,7 +115,7 @@ public final class TestkitCli {
     }
 
     private static boolean isKnown(String s) {
-        return s.matches("clickhouse|cluster|zookeeper|kafka|mariadb|postgres|memcached(:[1-9][0-9]?)?|rds");
+        return s.matches("clickhouse|cluster|zookeeper|kafka|mariadb|postgres|memcached(:[1-9][0-9]?)?|rds|maxcompute");
     }
 
     private static void startOne(String spec, CliState state, Map<String, String> env, List<AutoCloseable> started)
@@ -246,6 +247,20 @@ public final class TestkitCli {
                 env.put("RDS_SECRET_ACCESS_KEY", RdsEmulator.DEFAULT_SECRET_ACCESS_KEY);
                 env.put("RDS_CLUSTER_ID", cluster);
                 env.put("RDS_LOG", rds.logFile().toString());
+                return;
+            }
+            case "maxcompute": {
+                MaxComputeEmulatorProcess mc = MaxComputeEmulatorProcess.start(
+                        new MaxComputeEmulatorProcess.Options().scratchRoot(root).detached(true));
+                started.add(mc);
+                record(state, mc);
+                env.put("MAXCOMPUTE_ENDPOINT", mc.endpoint());
+                env.put("MAXCOMPUTE_TUNNEL_ENDPOINT", mc.tunnelEndpoint());
+                env.put("MAXCOMPUTE_PORT", Integer.toString(mc.port()));
+                env.put("MAXCOMPUTE_PROJECT", MaxComputeEmulatorProcess.PROJECT);
+                env.put("MAXCOMPUTE_ACCESS_ID", MaxComputeEmulatorProcess.ACCESS_ID);
+                env.put("MAXCOMPUTE_ACCESS_KEY", MaxComputeEmulatorProcess.ACCESS_KEY);
+                env.put("MAXCOMPUTE_LOG", mc.logFile().toString());
                 return;
             }
             default:

@@ -105,6 +105,35 @@ class TestkitCliTest {
         Stopped.assertGone(-1, null, dbPort);
     }
 
+    /** maxcompute runs the emulator detached in its own JVM; the plain SDK creates, loads and reads a table. */
+    @Test
+    void maxComputeEmulatorServesTheSdkAndStops() throws Exception {
+        Path state = tmp.resolve("state");
+        Map<String, String> env = parse(runCli("start", "maxcompute", "--state-dir", state.toString()));
+        int port = Integer.parseInt(env.get("MAXCOMPUTE_PORT"));
+        assertEquals("http://127.0.0.1:" + port + "/api", env.get("MAXCOMPUTE_ENDPOINT"));
+        com.aliyun.odps.Odps odps = new com.aliyun.odps.Odps(new com.aliyun.odps.account.AliyunAccount(
+                env.get("MAXCOMPUTE_ACCESS_ID"), env.get("MAXCOMPUTE_ACCESS_KEY")));
+        odps.setEndpoint(env.get("MAXCOMPUTE_ENDPOINT"));
+        odps.setDefaultProject(env.get("MAXCOMPUTE_PROJECT"));
+        com.aliyun.odps.task.SQLTask.run(odps, "CREATE TABLE cli_t (a BIGINT);").waitForSuccess(10);
+        com.aliyun.odps.tunnel.TableTunnel tunnel = new com.aliyun.odps.tunnel.TableTunnel(odps);
+        tunnel.setEndpoint(env.get("MAXCOMPUTE_TUNNEL_ENDPOINT"));
+        var up = tunnel.createUploadSession(env.get("MAXCOMPUTE_PROJECT"), "cli_t");
+        try (var w = up.openRecordWriter(0)) {
+            var r = up.newRecord();
+            r.setBigint(0, 42L);
+            w.write(r);
+        }
+        up.commit(new Long[] {0L});
+        var down = tunnel.createDownloadSession(env.get("MAXCOMPUTE_PROJECT"), "cli_t");
+        try (var reader = down.openRecordReader(0, 1)) {
+            assertEquals(42L, reader.read().getBigint(0));
+        }
+        runCli("stop", "--state-dir", state.toString());
+        Stopped.assertGone(-1, null, port);
+    }
+
     @Test
     void usageErrors() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

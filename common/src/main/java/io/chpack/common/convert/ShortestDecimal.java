@@ -18,6 +18,7 @@ final class ShortestDecimal {
     private static final BigDecimal PLAIN_MAX = new BigDecimal("1E+21");
 
     private static final double TWO_53 = 9007199254740992d;
+    private static final double TWO_24 = 16777216d;
 
     private ShortestDecimal() {
     }
@@ -25,6 +26,10 @@ final class ShortestDecimal {
     static String ofFloat(float f) {
         if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
             return special(f);
+        }
+        String shortDecimal = fewFractionDigits(f);
+        if (shortDecimal != null) {
+            return shortDecimal;
         }
         String fast = fast(Float.toString(f), f, true);
         return fast != null ? fast : slowOfFloat(f);
@@ -63,8 +68,94 @@ final class ShortestDecimal {
             }
             return render(d < 0, v, count, scale);
         }
+        String shortDecimal = fewFractionDigits(d);
+        if (shortDecimal != null) {
+            return shortDecimal;
+        }
         String fast = fast(Double.toString(d), d, false);
         return fast != null ? fast : slowOfDouble(d);
+    }
+
+    /**
+     * Doubles that came from a decimal with few fraction digits (prices, measurements: most real data)
+     * without the JDK's digit generation, which before JDK 19 costs several times a whole row's other
+     * columns. t is the most fraction digits for which the doubles reading back as d span less than half a
+     * step of 10^−t (and d·10^t stays below 2^53, where the check is exact): at that t at most one multiple k
+     * of 10^−t reads back as d, and any shorter text that reads back, times a power of ten, would be such a
+     * multiple — so if k reads back, k without its trailing zeros is the shortest text, and if none does, no
+     * text with t or fewer fraction digits does. Null sends the caller to the general path (full-precision
+     * doubles, whose last digit needs exact arithmetic to choose).
+     */
+    /** {@link #fewFractionDigits(double)} for Float32 values: floats are exact below 2^24, 10^t up to 10^10. */
+    static String fewFractionDigits(float f) {
+        float a = Math.abs(f);
+        float ulp = Math.ulp(a);
+        int t = 0;
+        while (t < 10 && ulp * POW10[t + 1] < 0.5 && a * POW10[t + 1] < TWO_24) {
+            t++;
+        }
+        if (t == 0) {
+            return null;
+        }
+        double x = a * POW10[t];
+        float scale = (float) POW10[t];
+        long k = Math.round(x);
+        boolean found = k > 0 && (float) k / scale == a;
+        if (!found && Math.abs(x - k) > 0.25) {
+            long other = x > k ? k + 1 : k - 1;
+            if (other > 0 && (float) other / scale == a) {
+                k = other;
+                found = true;
+            }
+        }
+        if (!found) {
+            return null;
+        }
+        while (t > 0 && k % 10 == 0) {
+            k /= 10;
+            t--;
+        }
+        int count = 1;
+        for (long v = k; v >= 10; v /= 10) {
+            count++;
+        }
+        return render(f < 0, k, count, t);
+    }
+
+    static String fewFractionDigits(double d) {
+        double a = Math.abs(d);
+        double ulp = Math.ulp(a);
+        int t = 0;
+        while (t < 22 && ulp * POW10[t + 1] < 0.5 && a * POW10[t + 1] < TWO_53) {
+            t++;
+        }
+        if (t == 0) {
+            return null; // integers are handled by the caller; no fraction digit fits the exact range
+        }
+        double scale = POW10[t];
+        double x = a * scale;
+        long k = Math.round(x);
+        boolean found = k > 0 && k / scale == a;
+        if (!found && Math.abs(x - k) > 0.25) {
+            // x carries a rounding error below half a unit: the candidate is k ± 1 only when x is near a half step
+            long other = x > k ? k + 1 : k - 1;
+            if (other > 0 && other / scale == a) {
+                k = other;
+                found = true;
+            }
+        }
+        if (!found) {
+            return null;
+        }
+        while (t > 0 && k % 10 == 0) {
+            k /= 10;
+            t--;
+        }
+        int count = 1;
+        for (long v = k; v >= 10; v /= 10) {
+            count++;
+        }
+        return render(d < 0, k, count, t);
     }
 
     /** The BigDecimal search, for values where the JDK's text may not be the shortest. */

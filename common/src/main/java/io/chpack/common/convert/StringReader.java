@@ -45,6 +45,15 @@ final class StringReader extends ValueReader {
 
     @Override
     Column read(RowBinaryInput in) throws IOException {
+        if (!fixed) {
+            // straight from the read buffer: one copy (into the String) instead of two for most values
+            int n = in.readLength("String");
+            int at = in.consumeInBuffer(n, "String");
+            if (at >= 0) {
+                return text.column(in.buffer(), at, n);
+            }
+            return text.column(in.readBytes(n, "String"), n);
+        }
         byte[] b = bytes(in);
         if (fixed && mode == FixedStringReadMode.BYTES) {
             return new BytesColumn(b);

@@ -15,6 +15,14 @@ final class TextDecoding {
         this.policy = policy;
     }
 
+    /** {@link #column(byte[], int)} of {@code len} bytes at {@code off}; copies only what it keeps. */
+    Column column(byte[] b, int off, int len) {
+        if (Utf8Check.isValid(b, off, len)) {
+            return new StringColumn(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+        return column(java.util.Arrays.copyOfRange(b, off, off + len), len);
+    }
+
     Column column(byte[] b, int len) {
         if (Utf8Check.isValid(b, 0, len)) {
             return new StringColumn(new String(b, 0, len, StandardCharsets.UTF_8));

@@ -269,6 +269,26 @@ public final class RowBinaryInput implements Closeable {
     }
 
     /** A String value: VarUInt byte length, then the bytes (returned as is, not decoded). */
+    /**
+     * Consumes n bytes that fit in the read buffer and returns their start in {@link #buffer()}, so a
+     * decoder can turn them into a String without an intermediate copy. The bytes stay valid only until the
+     * next read call. Returns −1 (nothing consumed) when n exceeds the buffer; use {@link #readBytes} then.
+     */
+    public int consumeInBuffer(int n, String what) throws IOException {
+        if (n > buf.length) {
+            return -1;
+        }
+        require(n, what);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    /** The read buffer, for {@link #consumeInBuffer}. */
+    public byte[] buffer() {
+        return buf;
+    }
+
     public byte[] readString() throws IOException {
         return readBytes(readLength("String"), "String");
     }

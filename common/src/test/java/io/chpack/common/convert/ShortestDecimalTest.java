@@ -100,4 +100,70 @@ class ShortestDecimalTest {
             assertEquals(ShortestDecimal.slowOfFloat(f), ShortestDecimal.ofFloat(f), () -> "float " + f);
         }
     }
+
+    /**
+     * The few-fraction-digits path: whenever it answers, it is what the BigDecimal search gives — for short
+     * decimals of every length and magnitude, their neighbouring doubles (where a shorter text no longer
+     * reads back), values next to the 2^53 and half-step limits, and random doubles; and it does answer for
+     * the short decimals it exists for.
+     */
+    @Test
+    void fewFractionDigitsMatchesTheSearch() {
+        Random r = new Random(23);
+        int answered = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int fraction = 1 + r.nextInt(12);
+            long unscaled = r.nextLong() % (long) Math.pow(10, 1 + r.nextInt(15));
+            double v = new BigDecimal(java.math.BigInteger.valueOf(unscaled), fraction).doubleValue();
+            double[] probes = {v, Math.nextUp(v), Math.nextDown(v), -v, Double.longBitsToDouble(r.nextLong()),
+                (double) (r.nextLong() >>> 11) / Math.pow(10, 1 + r.nextInt(15))};
+            for (double d : probes) {
+                if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+                    continue;
+                }
+                String fast = ShortestDecimal.fewFractionDigits(d);
+                if (fast != null) {
+                    answered++;
+                    assertEquals(ShortestDecimal.slowOfDouble(d), fast, () -> "double bits " + Double.doubleToRawLongBits(d));
+                }
+            }
+            if (unscaled % 10 != 0 && Math.abs(unscaled) < 1_000_000_000L && fraction <= 6) {
+                assertNotNull(ShortestDecimal.fewFractionDigits(v), () -> "no short answer for " + v);
+            }
+        }
+        assertTrue(answered > 200_000, "the short path answered only " + answered + " times");
+        assertEquals("12345.67", ShortestDecimal.fewFractionDigits(12345.67));
+        assertEquals("-0.001", ShortestDecimal.fewFractionDigits(-0.001));
+        assertEquals("0.1", ShortestDecimal.fewFractionDigits(0.1));
+        assertNull(ShortestDecimal.fewFractionDigits(0.1 + 0.2)); // 0.30000000000000004: a full-precision double
+    }
+
+    /** The Float32 few-fraction-digits path agrees with the search wherever it answers, and answers for short decimals. */
+    @Test
+    void fewFractionDigitsOfFloatsMatchesTheSearch() {
+        Random r = new Random(29);
+        int answered = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int fraction = 1 + r.nextInt(8);
+            long unscaled = r.nextLong() % (long) Math.pow(10, 1 + r.nextInt(8));
+            float v = new BigDecimal(java.math.BigInteger.valueOf(unscaled), fraction).floatValue();
+            float[] probes = {v, Math.nextUp(v), Math.nextDown(v), -v, Float.intBitsToFloat(r.nextInt())};
+            for (float f : probes) {
+                if (f == 0 || Float.isNaN(f) || Float.isInfinite(f)) {
+                    continue;
+                }
+                String fast = ShortestDecimal.fewFractionDigits(f);
+                if (fast != null) {
+                    answered++;
+                    assertEquals(ShortestDecimal.slowOfFloat(f), fast, () -> "float bits " + Float.floatToRawIntBits(f));
+                }
+            }
+            if (unscaled % 10 != 0 && Math.abs(unscaled) < 100_000L && fraction <= 3) {
+                assertNotNull(ShortestDecimal.fewFractionDigits(v), () -> "no short answer for " + v);
+            }
+        }
+        assertTrue(answered > 150_000, "the short path answered only " + answered + " times");
+        assertEquals("0.1", ShortestDecimal.fewFractionDigits(0.1f));
+        assertEquals("-12.75", ShortestDecimal.fewFractionDigits(-12.75f));
+    }
 }

@@ -125,7 +125,7 @@ public class DoubleColumn extends Column {
     }
 
     private static void validate(final String data) {
-        if (data == null || "NaN".equalsIgnoreCase(data) || "-Infinity".equalsIgnoreCase(data)
+        if (data == null || isPlainAsciiDecimal(data) || "NaN".equalsIgnoreCase(data) || "-Infinity".equalsIgnoreCase(data)
                 || "Infinity".equalsIgnoreCase(data)) {
             return;
         }
@@ -135,5 +135,59 @@ public class DoubleColumn extends Column {
             throw DataXException.asDataXException(CommonErrorCode.CONVERT_NOT_SUPPORT,
                     String.format("String[%s] cannot be converted to Double.", data));
         }
+    }
+
+    /**
+     * True only for text that {@code new BigDecimal(text)} certainly accepts: [+-] digits [. digits] [e|E [+-]
+     * digits], ASCII, at least one mantissa digit, a short exponent. Everything else (other Unicode digits,
+     * long texts, bad input) takes the BigDecimal check, so what is accepted stays exactly the same; this only
+     * spares the parse on every numeric column of every record.
+     */
+    private static boolean isPlainAsciiDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        int i = 0;
+        char c = s.charAt(0);
+        if (c == '+' || c == '-') {
+            i++;
+        }
+        int mantissaDigits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissaDigits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (c != 'e' && c != 'E') {
+            return false;
+        }
+        i++;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int exponentDigits = n - i;
+        if (exponentDigits == 0 || exponentDigits > 6) {
+            return false;
+        }
+        for (; i < n; i++) {
+            c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -158,4 +158,48 @@ class ColumnTest {
         assertEquals("{\"byteSize\":3,\"rawData\":\"a\\\"b\",\"type\":\"STRING\"}", new StringColumn("a\"b").toString());
         assertEquals("{\"byteSize\":0,\"subType\":\"DATETIME\",\"type\":\"DATE\"}", new DateColumn().toString());
     }
+
+    /**
+     * DoubleColumn(String) accepts exactly what the engine's does — the texts {@code new BigDecimal} parses
+     * plus NaN/Infinity/-Infinity in any case — for hand-picked edge cases and random strings over the
+     * characters of number text (its constructor skips the parse for plain ASCII decimals).
+     */
+    @Test
+    void doubleColumnAcceptsExactlyWhatBigDecimalParses() {
+        List<String> samples = new java.util.ArrayList<>(Arrays.asList("0", "-0", "+1", "1.", ".5", "+.5", "-.5e3",
+                "1e5", "1E+5", "1e-5", "1.e5", ".e5", "e5", "1e", "1e+", "1e999999", "1e9999999", "1e99999999999",
+                "--1", "+-1", "1..2", "1.2.3", "", " 1", "1 ", "\u0661\u0662", "1\u0663", "NaN", "nan", "-Infinity",
+                "infinity", "+Infinity", "Inf", "0x10", "1_000", "١.٥"));
+        java.util.Random r = new java.util.Random(5);
+        String alphabet = "0123456789+-.eE ";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(9); k >= 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            samples.add(b.toString());
+        }
+        StringBuilder longDigits = new StringBuilder("-");
+        for (int i = 0; i < 200; i++) {
+            longDigits.append(i % 10);
+        }
+        samples.add(longDigits.toString());
+        for (String s : samples) {
+            boolean parses;
+            try {
+                new BigDecimal(s);
+                parses = true;
+            } catch (NumberFormatException e) {
+                parses = s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("Infinity") || s.equalsIgnoreCase("-Infinity");
+            }
+            boolean accepted;
+            try {
+                new DoubleColumn(s);
+                accepted = true;
+            } catch (DataXException e) {
+                accepted = false;
+            }
+            assertEquals(parses, accepted, () -> "DoubleColumn(\"" + s + "\")");
+        }
+    }
 }

@@ -48,6 +48,7 @@ public class MemcachedWriter extends Writer {
             parameter = getPluginJobConf();
             config = MemcachedConfig.parse(parameter);
             LOG.info("memcachedwriter: {}", config);
+            SaslPreflight.check(config);
         }
 
         @Override

@@ -10,7 +10,8 @@ public enum MemcachedWriterErrorCode implements ErrorCode {
     WRITE_FAILED("MemcachedWriter-03", "writes did not complete"),
     VERIFY_FAILED("MemcachedWriter-04", "read-back verification found missing or different values"),
     FLIP_REFUSED("MemcachedWriter-05", "the atomic warm-up pointer was not flipped"),
-    DIRTY_RECORD("MemcachedWriter-06", "record could not be written");
+    DIRTY_RECORD("MemcachedWriter-06", "record could not be written"),
+    AUTH_FAILED("MemcachedWriter-07", "memcached rejected the SASL credentials");
 
     private final String code;
     private final String description;

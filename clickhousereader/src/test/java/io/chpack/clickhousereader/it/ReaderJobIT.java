@@ -282,6 +282,11 @@ class ReaderJobIT {
         String unreachable = assertError(reader("jdbc:clickhouse://127.0.0.1:1/default", List.of("id"), "table",
                 List.of("one")), "parameter.connection[0].jdbcUrl");
         assertTrue(unreachable.contains("no server is reachable"), unreachable);
+
+        // https to the plain-HTTP port: the handshake fails the same way every time, so it is fatal, not retried
+        String tls = assertError(reader(url().replace("jdbc:clickhouse://", "jdbc:clickhouse:https://"), List.of("id"),
+                "table", List.of("one")), "parameter.connection[0].jdbcUrl");
+        assertTrue(tls.contains("TLS failure"), tls);
     }
 
     private static String assertError(Map<String, Object> p, String expected) {

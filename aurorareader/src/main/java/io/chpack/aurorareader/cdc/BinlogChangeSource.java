@@ -12,6 +12,8 @@ import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import io.chpack.common.mapping.MysqlTypeMapping;
 import io.chpack.common.mapping.SourceColumnMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -47,6 +49,7 @@ import java.util.regex.Pattern;
  * along the log across files.
  */
 public final class BinlogChangeSource implements ChangeSource {
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogChangeSource.class);
     private static final Pattern URL = Pattern.compile(
             "jdbc:(?:mysql|mariadb|mysql:aws)://([^:/?,]+)(?::(\\d+))?(?:/([^?;]*))?.*", Pattern.CASE_INSENSITIVE);
     private static final Object END = new Object();
@@ -161,6 +164,94 @@ public final class BinlogChangeSource implements ChangeSource {
                 return currentPosition("SHOW BINARY LOG STATUS"); // MySQL 8.4+ dropped SHOW MASTER STATUS
             }
             throw e;
+        }
+    }
+
+    /**
+     * A position with no gap towards a snapshot whose reads start after this call. SHOW MASTER STATUS alone is not
+     * enough: a transaction's events reach the binlog (and the position moves past them) before its InnoDB commit
+     * makes it visible, so a read in that instant would see neither the row nor, starting after the position, the
+     * change. MariaDB: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} and the session's
+     * {@code binlog_snapshot_file/position}, the binlog position exactly consistent with that InnoDB snapshot (what
+     * mysqldump --single-transaction --master-data uses without a global lock); every later read sees at least what
+     * that snapshot saw. MySQL (Aurora MySQL) has no such status: SHOW MASTER STATUS, then wait (at most 10 s) until
+     * every InnoDB transaction that started before it has ended, read from information_schema.INNODB_TRX (needs the
+     * PROCESS privilege; without it a warning is logged and the position is used as it is).
+     */
+    @Override
+    public CdcPosition handOffPosition() {
+        CdcPosition consistent = consistentSnapshotPosition();
+        if (consistent != null) {
+            return consistent;
+        }
+        CdcPosition p = currentPosition();
+        waitForTransactionsStartedBefore(p);
+        return p;
+    }
+
+    /** MariaDB's binlog position of a consistent InnoDB snapshot; null where the server does not report it. */
+    CdcPosition consistentSnapshotPosition() {
+        String file = null;
+        long pos = -1;
+        try (Statement st = connection.createStatement()) {
+            st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+            try (ResultSet rs = st.executeQuery("SHOW SESSION STATUS LIKE 'binlog_snapshot_%'")) {
+                while (rs.next()) {
+                    String name = rs.getString(1).toLowerCase(Locale.ROOT);
+                    if (name.equals("binlog_snapshot_file")) {
+                        file = rs.getString(2);
+                    } else if (name.equals("binlog_snapshot_position")) {
+                        pos = rs.getLong(2);
+                    }
+                }
+            } finally {
+                st.execute("COMMIT");
+            }
+        } catch (SQLException e) {
+            throw CdcErrorCode.STREAM_FAILED.error("reading the consistent-snapshot binlog position failed: "
+                    + e.getMessage(), e);
+        }
+        if (file == null || file.isEmpty() || pos < 4) {
+            return null;
+        }
+        return CdcPosition.binlog(file, pos);
+    }
+
+    /** The MySQL fallback of {@link #handOffPosition()}: no commit that is in flight at {@code p} stays invisible. */
+    void waitForTransactionsStartedBefore(CdcPosition p) {
+        // INNODB_TRX is served from a cache that InnoDB refreshes only when it has not been read for 100 ms: each
+        // poll comes 150 ms after the previous one (and after the position), so it sees the transactions of that
+        // moment, unless other sessions keep reading the table more often (a stale list: best effort).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String sql = "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_started <= ?";
+        try (Statement st = connection.createStatement(); ResultSet now = st.executeQuery("SELECT NOW()")) {
+            now.next();
+            String serverNow = now.getString(1);
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, serverNow);
+                while (true) {
+                    TimeUnit.MILLISECONDS.sleep(150);
+                    long open;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        open = rs.getLong(1);
+                    }
+                    if (open == 0) {
+                        return;
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        LOG.info("CDC hand-off at {}: {} transaction(s) that started before it are still open after "
+                                + "10 s; they commit after the position and are replayed", p, open);
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("CDC hand-off at {}: cannot read information_schema.INNODB_TRX ({}); a transaction committing at "
+                    + "this very moment could be missed by both the snapshot and CDC: GRANT PROCESS ON *.* TO '{}'",
+                    p, e.getMessage(), settings.username);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * Snapshot → CDC hand-off for the full load. A full load whose job has {@code "cdc": {"captureStart": true}}
- * calls {@link #capture(Configuration)} in {@code Job.init} before planning (the PostgreSQL slot is created
- * first when {@code cdc.createSlot} is on, so the WAL from that point is retained), keeps the returned text, and
- * calls {@link #commit(Configuration, String)} in {@code Job.post}: the position lands in the CDC checkpoint
+ * ({@code plan.TablePlanner}) calls {@link #capture(Configuration)} in {@code Job.init} before planning (the
+ * PostgreSQL slot is created first when {@code cdc.createSlot} is on, so the WAL from that point is retained),
+ * keeps the returned text (also next to its checkpoint plan, so a resumed load reuses it), and calls
+ * {@link #commit(Configuration, String)} in {@code Job.post} only: the position lands in the CDC checkpoint
  * (key {@value #POSITION_KEY}) that the first {@code mode: cdc} run of the same source starts from.
  */
 public final class CdcHandOff {
@@ -24,10 +25,16 @@ public final class CdcHandOff {
     private CdcHandOff() {
     }
 
-    /** The position current now (after making sure the log from here on is kept), as checkpoint text. */
+    /**
+     * The position a snapshot whose reads start after this call may hand over to CDC, as checkpoint text: the
+     * server's CDC prerequisites are checked first (a load that could never be followed by CDC fails at start),
+     * the log from here on is made to be kept (PostgreSQL: the slot, with {@code cdc.createSlot}), then
+     * {@link ChangeSource#handOffPosition()} (no transaction logged before it is invisible to a later read).
+     */
     public static String capture(Configuration parameter) {
         CdcSettings s = CdcSettings.fromConfiguration(parameter, AuroraReaderConfig.parse(parameter).readOptions);
         try (ChangeSource source = ChangeSources.open(s)) {
+            source.checkPrerequisites();
             source.prepareHandOff();
             return source.handOffPosition().toString();
         }

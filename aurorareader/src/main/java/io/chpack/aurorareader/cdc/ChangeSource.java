@@ -32,7 +32,8 @@ public interface ChangeSource extends AutoCloseable {
     /**
      * The position a snapshot that starts right after this call may start CDC from: every transaction that
      * ends before it is visible to such a snapshot. PostgreSQL waits (at most 10 s) for transactions whose
-     * commit record is already in the WAL but not yet visible; the binlog returns {@link #currentPosition()}.
+     * commit record is already in the WAL but not yet visible; the binlog uses MariaDB's consistent-snapshot
+     * position, or on MySQL waits for InnoDB transactions that started before {@link #currentPosition()}.
      */
     default CdcPosition handOffPosition() {
         return currentPosition();

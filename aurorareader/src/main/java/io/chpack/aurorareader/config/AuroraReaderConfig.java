@@ -128,6 +128,10 @@ public final class AuroraReaderConfig {
     public final int connectTimeoutSeconds;
     public final int testFailAfterChunks;
     public final long testDropConnectionAfterRows;
+    /** {@code testHook.afterChunk}: name of a system-properties entry holding a {@code Consumer<String>} (tests). */
+    public final String testAfterChunkHook;
+    /** {@code cdc.captureStart}: a full load records the CDC start position (snapshot → CDC hand-off). */
+    public final boolean cdcCaptureStart;
 
     private AuroraReaderConfig(Configuration c) {
         username = c.getString("username");
@@ -166,6 +170,8 @@ public final class AuroraReaderConfig {
         connectTimeoutSeconds = c.getInt("connectTimeoutSeconds", 10);
         testFailAfterChunks = c.getInt("testHook.failAfterChunks", -1);
         testDropConnectionAfterRows = c.getLong("testHook.dropConnectionAfterRows", -1L);
+        testAfterChunkHook = blankToNull(c.getString("testHook.afterChunk"));
+        cdcCaptureStart = captureStart(c, mode, sources);
         for (Source s : sources) {
             if (!s.querySqls.isEmpty() && mode != ReadMode.FULL && mode != ReadMode.CDC) {
                 throw bad("parameter.connection[].querySql cannot be combined with mode " + mode.key()
@@ -175,6 +181,33 @@ public final class AuroraReaderConfig {
         if (username == null) {
             throw bad("parameter.username is required (with aurora.iamAuth: the database user the token is for)");
         }
+    }
+
+    private static boolean captureStart(Configuration c, ReadMode mode, List<Source> sources) {
+        Object raw = c.get("cdc.captureStart");
+        if (raw == null) {
+            return false;
+        }
+        String text = raw.toString().trim().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw bad("parameter.cdc.captureStart must be true or false, got '" + raw + "'");
+        }
+        if (!text.equals("true") || mode == ReadMode.CDC) {
+            return false; // mode cdc ignores it, so the full load and the CDC job may share one "cdc" block
+        }
+        if (mode != ReadMode.FULL) {
+            throw bad("parameter.cdc.captureStart belongs to the full load (mode full) that precedes CDC; mode "
+                    + mode.key() + " cannot use it");
+        }
+        if (sources.size() != 1 || sources.get(0).tables.isEmpty() || !sources.get(0).querySqls.isEmpty()) {
+            throw bad("parameter.cdc.captureStart needs exactly one connection entry with table (no querySql): CDC "
+                    + "reads one server's log for the listed tables");
+        }
+        if (c.getBool("aurora.iamAuth", false)) {
+            throw bad("parameter.cdc.captureStart cannot be combined with aurora.iamAuth: CDC connects with "
+                    + "username/password");
+        }
+        return true;
     }
 
     public static AuroraReaderConfig parse(Configuration c) {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
 import io.chpack.aurorareader.AuroraErrorCode;
+import io.chpack.aurorareader.cdc.CdcHandOff;
 import io.chpack.aurorareader.checkpoint.CheckpointStore;
 import io.chpack.aurorareader.checkpoint.CheckpointStores;
 import io.chpack.aurorareader.config.AuroraReaderConfig;
@@ -43,6 +44,11 @@ import io.chpack.common.mapping.SourceColumnMapping;
 public final class TablePlanner implements JobMode {
     private static final Logger LOG = LoggerFactory.getLogger(TablePlanner.class);
     static final String PLAN_KEY = "full-plan";
+    /**
+     * The CDC start captured by the run that planned the load ({@code cdc.captureStart}), kept with the plan so a
+     * resumed load commits the position taken before its first chunk was read, never a later one.
+     */
+    static final String HANDOFF_PENDING_KEY = "cdc-handoff-pending";
 
     private Configuration parameter;
     private AuroraReaderConfig config;
@@ -54,6 +60,8 @@ public final class TablePlanner implements JobMode {
     private final List<Dialect> dialects = new ArrayList<>();
     private final Map<String, String> pendingWatermarks = new LinkedHashMap<>();
     private ConnectionFactory factory;
+    /** The snapshot → CDC hand-off position of this load (cdc.captureStart), committed in {@link #post()} only. */
+    private String handOffPosition;
 
     @Override
     public void init(Configuration parameter, String peerWriterName, Configuration peerWriter) {
@@ -71,6 +79,9 @@ public final class TablePlanner implements JobMode {
         checkpointId = config.checkpoint == null ? null
                 : config.checkpoint.id != null ? config.checkpoint.id : derivedId(parameter);
         store = CheckpointStores.open(config.checkpoint, checkpointId);
+        if (config.cdcCaptureStart) {
+            handOffPosition = captureHandOff();
+        }
         if (config.ddl != null) {
             for (int s = 0; s < config.sources.size(); s++) {
                 for (String table : config.sources.get(s).tables) {
@@ -82,6 +93,43 @@ public final class TablePlanner implements JobMode {
                 }
             }
         }
+    }
+
+    /**
+     * {@code cdc.captureStart}: the CDC start position, taken before any chunk is planned or read (the tasks' reads
+     * all start later, so every transaction before the position is visible to them; later ones are replayed by
+     * CDC). The capture runs against the one server the snapshot reads; a resumed load reuses the position its
+     * first run captured (the chunks it skips were read after that position, not after a new one).
+     */
+    private String captureHandOff() {
+        List<Instance> list = instances.get(0);
+        if (list.size() != 1) {
+            throw DataXException.asDataXException(AuroraErrorCode.CONFIG_ERROR, "parameter.cdc.captureStart needs the "
+                    + "snapshot read from the server whose log position is captured, but the reader may read from "
+                    + list.size() + " instances " + list + " (a lagging replica could miss changes committed before "
+                    + "the position): give one jdbcUrl (the binlog/WAL source) or aurora.readFrom writer");
+        }
+        if (store != null && store.get(PLAN_KEY) != null) {
+            String pending = store.get(HANDOFF_PENDING_KEY);
+            if (pending != null) {
+                LOG.info("cdc.captureStart: resuming the load planned with CDC start position {}; it is kept", pending);
+                return pending;
+            }
+            LOG.warn("cdc.captureStart: the saved plan in {} was made without a captured CDC position; the load starts "
+                    + "over so that no chunk is older than the position", store.describe());
+            store.delete(PLAN_KEY);
+            store.clearChunks();
+        }
+        Configuration capture = parameter.clone();
+        capture.set("connection[0].jdbcUrl", Collections.singletonList(list.get(0).target.url()));
+        capture.set("connection[0].table", new ArrayList<Object>(config.sources.get(0).tables));
+        String position = CdcHandOff.capture(capture);
+        if (store != null) {
+            store.put(HANDOFF_PENDING_KEY, position);
+        }
+        LOG.info("cdc.captureStart: CDC start position {} captured on {} before the snapshot; committed when the job "
+                + "succeeds", position, list.get(0));
+        return position;
     }
 
     private IamTokens iamTokens() {
@@ -448,8 +496,11 @@ public final class TablePlanner implements JobMode {
         String table = d.quoteQualified(meta.name);
         List<String> extra = strings(item.get("extra"));
         List<String> extraParams = strings(item.get("extraParams"));
+        List<Chunk> computed = null;
         if (config.chunkRows == 0 && est >= 0 && est < chunkRows / 2) {
             out.add(new Chunk(tableKey + "-0", null, null, false));
+        } else if ((computed = denseIntegerChunks(o, meta, key, est, chunkRows, tableKey)) != null) {
+            out.addAll(computed);
         } else {
             List<String> after = null;
             int n = 0;
@@ -477,6 +528,90 @@ public final class TablePlanner implements JobMode {
         if (key.nullable) {
             out.add(new Chunk(tableKey + "-null", null, null, true));
         }
+        return out;
+    }
+
+    /** A single unique integer key column: MySQL/MariaDB {@code [tiny|small|medium|big]int[(n)] [unsigned]}, PostgreSQL int2/4/8. */
+    private static final java.util.regex.Pattern INTEGER_TYPE = java.util.regex.Pattern.compile(
+            "(?:tiny|small|medium|big)?int(?:eger)?(?:\\(\\d+\\))?(?: unsigned)?(?: zerofill)?|int[248]|smallserial|serial|bigserial");
+
+    /**
+     * The index walk skipped for a dense unique integer key: {@code MIN}/{@code MAX} of the key (two index ends,
+     * no scan) and the row estimate say the key fills at least half of its range, so boundaries are computed as
+     * {@code min - 1 + i × chunkRows}. A unique integer key holds at most {@code chunkRows} rows in such a range,
+     * whatever the estimate's error; the first chunk is open below and the last open above (rows inserted outside
+     * [min, max] while the load runs are covered, as with the walk). Deterministic for a given min and max, and kept
+     * in the checkpoint plan like walked boundaries. Null when the key does not qualify: the walk then runs.
+     */
+    private List<Chunk> denseIntegerChunks(SourceConnections.Opened o, TableMeta meta, KeySpec key, long est,
+            long chunkRows, String tableKey) throws SQLException {
+        if (key.size() != 1 || !key.unique || key.kinds.get(0) != KeySpec.Kind.NUMBER || est <= 0
+                || !INTEGER_TYPE.matcher(key.types.get(0).trim().toLowerCase(Locale.ROOT)).matches()) {
+            return null;
+        }
+        Dialect d = o.dialect();
+        String col = d.quote(key.columns.get(0));
+        String min;
+        String max;
+        try (PreparedStatement ps = o.connection.prepareStatement("SELECT MIN(" + col + "), MAX(" + col + ") FROM "
+                + d.quoteQualified(meta.name)); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            min = rs.getString(1);
+            max = rs.getString(2);
+        } finally {
+            if (d == Dialect.POSTGRES) {
+                o.connection.commit();
+            }
+        }
+        List<String[]> bounds = denseBoundaries(min, max, est, chunkRows);
+        if (bounds == null) {
+            return null;
+        }
+        List<Chunk> out = new ArrayList<>();
+        for (int i = 0; i < bounds.size(); i++) {
+            String[] b = bounds.get(i);
+            out.add(new Chunk(tableKey + "-" + i, b[0] == null ? null : Collections.singletonList(b[0]),
+                    b[1] == null ? null : Collections.singletonList(b[1]), false));
+        }
+        LOG.info("table {}: dense integer key {} in [{}, {}] with ~{} rows: {} computed chunks of {} key values "
+                + "(no index walk)", meta.name, key.columns.get(0), min, max, est, out.size(), chunkRows);
+        return out;
+    }
+
+    /**
+     * The (exclusive lo, inclusive hi) pairs of computed chunks, null ends open; null when min/max are absent or
+     * not integers, or when the range is more than twice the row estimate (a sparse key: the walk keeps chunks even).
+     */
+    static List<String[]> denseBoundaries(String min, String max, long est, long chunkRows) {
+        if (min == null || max == null || est <= 0 || chunkRows <= 0) {
+            return null;
+        }
+        java.math.BigInteger lo;
+        java.math.BigInteger hi;
+        try {
+            lo = new java.math.BigInteger(min.trim());
+            hi = new java.math.BigInteger(max.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        java.math.BigInteger range = hi.subtract(lo).add(java.math.BigInteger.ONE);
+        if (range.signum() <= 0 || range.compareTo(java.math.BigInteger.valueOf(est).shiftLeft(1)) > 0) {
+            return null;
+        }
+        java.math.BigInteger width = java.math.BigInteger.valueOf(chunkRows);
+        long n = range.add(width).subtract(java.math.BigInteger.ONE).divide(width).longValue(); // ceil
+        if (n > 1_000_000L) {
+            return null;
+        }
+        List<String[]> out = new ArrayList<>();
+        String after = null;
+        java.math.BigInteger base = lo.subtract(java.math.BigInteger.ONE);
+        for (long i = 1; i < n; i++) {
+            String b = base.add(width.multiply(java.math.BigInteger.valueOf(i))).toString();
+            out.add(new String[] {after, b});
+            after = b;
+        }
+        out.add(new String[] {after, null});
         return out;
     }
 
@@ -512,6 +647,11 @@ public final class TablePlanner implements JobMode {
 
     @Override
     public void post() {
+        if (handOffPosition != null) {
+            CdcHandOff.commit(parameter, handOffPosition);
+            LOG.info("cdc.captureStart: CDC start position {} committed for checkpoint {}", handOffPosition,
+                    CdcHandOff.checkpointId(parameter));
+        }
         if (store == null) {
             return;
         }
@@ -522,6 +662,7 @@ public final class TablePlanner implements JobMode {
         if (config.mode == ReadMode.FULL) {
             store.clearChunks();
             store.delete(PLAN_KEY);
+            store.delete(HANDOFF_PENDING_KEY);
             store.put("full-completed", "{\"at\":" + System.currentTimeMillis() + "}");
             LOG.info("full load complete: checkpoint {} cleared", store.describe());
         }

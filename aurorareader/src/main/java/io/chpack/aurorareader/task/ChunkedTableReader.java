@@ -60,6 +60,7 @@ public final class ChunkedTableReader implements ModeReader {
     private int failovers;
     private long rowsSinceStart;
     private boolean dropped;
+    private java.util.function.Consumer<String> afterChunkHook;
 
     @Override
     public void init(Configuration slice, TaskPluginCollector collector) {
@@ -85,6 +86,9 @@ public final class ChunkedTableReader implements ModeReader {
         current = new int[instances.size()];
         open = new Connection[instances.size()];
         taskKey = slice.getString("__aurora.attempt") + "/" + slice.getInt("__aurora.task");
+        if (config.testAfterChunkHook != null) {
+            afterChunkHook = afterChunkHook(config.testAfterChunkHook);
+        }
         if (slice.getBool("__aurora.journal", false)) {
             journal = CheckpointStores.open(config.checkpoint, slice.getString("__aurora.checkpointId"));
         }
@@ -166,10 +170,28 @@ public final class ChunkedTableReader implements ModeReader {
             journal.recordChunk(chunk.id, "{\"task\":\"" + taskKey + "\",\"cum\":" + cumulativeRows + ",\"rows\":"
                     + rowsInChunk + "}");
         }
+        if (afterChunkHook != null) {
+            afterChunkHook.accept(chunk.id);
+        }
         if (config.testFailAfterChunks >= 0 && chunksDone >= config.testFailAfterChunks) {
             throw DataXException.asDataXException(AuroraErrorCode.TEST_HOOK, "testHook.failAfterChunks="
                     + config.testFailAfterChunks + " reached after " + chunk);
         }
+    }
+
+    /**
+     * {@code testHook.afterChunk} (tests only): the {@code Consumer<String>} stored under that name in the system
+     * properties (a JDK type, so it crosses the engine's plugin class loaders), called with each finished chunk's
+     * id on the task's thread before the next chunk starts.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.function.Consumer<String> afterChunkHook(String name) {
+        Object hook = System.getProperties().get(name);
+        if (!(hook instanceof java.util.function.Consumer)) {
+            throw DataXException.asDataXException(AuroraErrorCode.CONFIG_ERROR, "testHook.afterChunk '" + name
+                    + "' names no java.util.function.Consumer in the system properties");
+        }
+        return (java.util.function.Consumer<String>) hook;
     }
 
     /** Whether a connection is gone (some drivers report a lost connection as a closed result set). */

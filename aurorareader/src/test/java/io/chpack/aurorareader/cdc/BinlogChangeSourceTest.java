@@ -279,6 +279,44 @@ class BinlogChangeSourceTest {
         }
     }
 
+    /**
+     * The hand-off position: MariaDB's consistent-snapshot position (equal to SHOW MASTER STATUS when nothing is in
+     * flight, and not moved by an open transaction, whose change is logged at its commit, after the position); and
+     * the MySQL fallback, which must not return while a transaction that started before the position is open (until
+     * its 10 s bound), and returns once it has ended.
+     */
+    @Test
+    void handOffPositionIsConsistentWithTransactionVisibility() throws Exception {
+        try (Connection c = connect(db.user(), db.rootPassword());
+                Connection other = connect(db.user(), db.rootPassword())) {
+            exec(c, "CREATE TABLE hand (id INT PRIMARY KEY, v INT)", "INSERT INTO hand VALUES (1, 1)");
+            try (BinlogChangeSource s = new BinlogChangeSource(settings(db.user(), db.rootPassword(), "hand"))) {
+                assertEquals(s.currentPosition(), s.consistentSnapshotPosition());
+                assertEquals(s.currentPosition(), s.handOffPosition());
+
+                other.setAutoCommit(false);
+                exec(other, "UPDATE hand SET v = 2 WHERE id = 1");
+                CdcPosition p = s.handOffPosition();
+                assertEquals(s.currentPosition(), p, "an open transaction is not in the log yet");
+                long t0 = System.nanoTime();
+                s.waitForTransactionsStartedBefore(p);
+                long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(waitedMs >= 10_000, "the fallback waited for the open transaction: " + waitedMs + " ms");
+                other.commit();
+
+                CdcPosition q = s.currentPosition();
+                assertTrue(q.compareTo(p) > 0);
+                t0 = System.nanoTime();
+                s.waitForTransactionsStartedBefore(q);
+                waitedMs = (System.nanoTime() - t0) / 1_000_000;
+                assertTrue(waitedMs < 10_000, "nothing open: no wait beyond the cache refresh: " + waitedMs + " ms");
+                ListSink changes = new ListSink();
+                s.read(p, q, changes);
+                assertEquals(1, changes.records.size(), "the transaction open at the hand-off is replayed");
+            }
+        }
+    }
+
     @Test
     void clickHouse1816HasNoIsDeletedArgument() {
         // ReplacingMergeTree(ver, is_deleted) arrived in 23.2; 18.16 refuses it, hence _is_deleted in the WHERE.

@@ -53,6 +53,26 @@ class ConfigTest {
     }
 
     @Test
+    void captureStartBelongsToOneFullLoadOfTables() {
+        String base = "\"username\":\"u\",\"connection\":[{\"jdbcUrl\":\"jdbc:mysql://h/db\",\"table\":\"t\"}]";
+        assertTrue(parse("{" + base + ",\"cdc\":{\"captureStart\":true}}").cdcCaptureStart);
+        assertEquals(false, parse("{" + base + "}").cdcCaptureStart);
+        assertEquals(false, parse("{" + base + ",\"cdc\":{\"captureStart\":false}}").cdcCaptureStart);
+        assertEquals(false, parse("{" + base + ",\"mode\":\"cdc\",\"cdc\":{\"captureStart\":true}}").cdcCaptureStart,
+                "mode cdc ignores it (one cdc block for both jobs)");
+        assertTrue(err("{" + base + ",\"cdc\":{\"captureStart\":\"yes\"}}").contains("cdc.captureStart must be true or false"));
+        assertTrue(err("{" + base + ",\"mode\":\"watermark\",\"watermark\":{\"column\":\"u\"},"
+                + "\"cdc\":{\"captureStart\":true}}").contains("mode watermark cannot use it"));
+        assertTrue(err("{\"username\":\"u\",\"connection\":[{\"jdbcUrl\":\"jdbc:mysql://h/db\",\"querySql\":\"SELECT 1\"}],"
+                + "\"cdc\":{\"captureStart\":true}}").contains("no querySql"));
+        assertTrue(err("{\"username\":\"u\",\"connection\":[{\"jdbcUrl\":\"jdbc:mysql://h/db\",\"table\":\"t\"},"
+                + "{\"jdbcUrl\":\"jdbc:mysql://h2/db\",\"table\":\"t\"}],\"cdc\":{\"captureStart\":true}}")
+                .contains("exactly one connection entry"));
+        assertTrue(err("{" + base + ",\"aurora\":{\"region\":\"r\",\"iamAuth\":true},\"cdc\":{\"captureStart\":true}}")
+                .contains("aurora.iamAuth"));
+    }
+
+    @Test
     void watermarkModeCheckpointsToAFileByDefault() {
         AuroraReaderConfig c = parse("{\"username\":\"u\",\"connection\":[{\"jdbcUrl\":\"jdbc:postgresql://h/db\","
                 + "\"table\":\"s.t\"}],\"mode\":\"watermark\",\"watermark\":{\"column\":\"updated_at\"}}");

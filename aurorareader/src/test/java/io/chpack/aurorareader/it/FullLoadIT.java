@@ -229,6 +229,66 @@ class FullLoadIT {
         Db.assertSameRows(src, dst, "resumed load");
     }
 
+    /**
+     * A dense unique integer key (every 7th id missing) gets computed boundaries min - 1 + i × chunkRows instead of
+     * the walk (which would cut after every 500th row, i.e. at 583, 1166, …): the plan a failed run leaves in the
+     * checkpoint shows them; a clean run equals the source (MariaDB and PostgreSQL).
+     */
+    @Test
+    void denseIntegerKeyGetsComputedBoundariesWithoutTheWalk() throws Exception {
+        try (Connection c = mariaConn()) {
+            Db.exec(c, "CREATE TABLE dense (id INT UNSIGNED PRIMARY KEY, v VARCHAR(20))");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO dense VALUES (?, ?)")) {
+                for (int i = 1; i <= 6000; i++) {
+                    if (i % 7 != 0) {
+                        ps.setInt(1, i);
+                        ps.setString(2, "d" + i);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            Db.exec(c, "ANALYZE TABLE dense");
+        }
+        try (Connection c = pgConn()) {
+            Db.exec(c, "CREATE TABLE pdense (id bigint PRIMARY KEY, v text)",
+                    "INSERT INTO pdense SELECT i, 'd' || i FROM generate_series(1, 6000) i WHERE i % 7 <> 0",
+                    "ANALYZE pdense");
+        }
+        for (boolean pgSource : new boolean[] {false, true}) {
+            String table = pgSource ? "pdense" : "dense";
+            ch.query("CREATE TABLE " + table + "_scratch (id UInt64, v String) ENGINE = MergeTree ORDER BY id");
+            ch.query("CREATE TABLE " + table + "_full (id UInt64, v String) ENGINE = MergeTree ORDER BY id");
+            Path cp = ItHome.scratch("dense");
+            Map<String, Object> failing = Map.of("chunkRows", 500, "checkpoint", Map.of("path", cp.toString(), "id",
+                    table), "testHook", Map.of("failAfterChunks", 1));
+            JobResult failed = ItHome.run(pgSource ? pgReader(table, failing) : mariaReader(table, failing),
+                    writer(table + "_scratch", Map.of()), 2);
+            assertFalse(failed.isSuccess());
+            List<String> his = new ArrayList<>();
+            com.alibaba.fastjson2.JSONArray chunks = com.alibaba.fastjson2.JSON.parseObject(
+                    Files.readString(cp.resolve(table + "/full-plan.json"))).getJSONArray("0-0");
+            for (int i = 0; i < chunks.size(); i++) {
+                com.alibaba.fastjson2.JSONArray hi = chunks.getJSONObject(i).getJSONArray("hi");
+                his.add(hi == null ? null : hi.getString(0));
+            }
+            List<String> expected = new ArrayList<>();
+            for (int b = 500; b < 6000; b += 500) {
+                expected.add(Integer.toString(b));
+            }
+            expected.add(null);
+            assertEquals(expected, his, table + ": computed boundaries");
+
+            ok(ItHome.run(pgSource ? pgReader(table, Map.of("chunkRows", 500)) : mariaReader(table,
+                    Map.of("chunkRows", 500)), writer(table + "_full", Map.of()), 3));
+            List<List<String>> src;
+            try (Connection c = pgSource ? pgConn() : mariaConn()) {
+                src = Db.rows(c, "SELECT id, v FROM " + table);
+            }
+            Db.assertSameRows(src, Db.tsv(ch.query("SELECT id, v FROM " + table + "_full FORMAT TabSeparated")), table);
+        }
+    }
+
     @Test
     void watermarkRunsPickUpOnlyNewRowsAndCommitOnlyOnSuccess() throws Exception {
         try (Connection c = mariaConn()) {

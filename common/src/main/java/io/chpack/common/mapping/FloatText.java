@@ -27,7 +27,19 @@ final class FloatText {
     }
 
     /** Plain notation without the trailing zeros Java's text adds ("1.0", "1.0E-5"); keeps a negative zero's sign. */
-    private static String plain(String javaText) {
+    static String plain(String javaText) {
+        // Fast path (most values): no exponent, and the fraction ends in a non-zero digit (kept as it is) or is the
+        // ".0" Java always writes (dropped): what the BigDecimal route below gives, without its allocations.
+        int n = javaText.length();
+        if (javaText.indexOf('E') < 0 && n >= 3) {
+            char last = javaText.charAt(n - 1);
+            if (last != '0') {
+                return javaText;
+            }
+            if (javaText.charAt(n - 2) == '.') {
+                return javaText.substring(0, n - 2);
+            }
+        }
         String s = new BigDecimal(javaText).stripTrailingZeros().toPlainString();
         if (javaText.startsWith("-") && !s.startsWith("-")) {
             s = "-" + s; // BigDecimal has no negative zero

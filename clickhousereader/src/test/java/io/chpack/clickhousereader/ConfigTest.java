@@ -75,6 +75,13 @@ class ConfigTest {
     }
 
     @Test
+    void querySqlNeedsNoColumnAsInTheStockReader() {
+        ClickHouseReaderConfig c = parse("{\"connection\": [{" + URL + ", \"querySql\": [\"SELECT 1 AS x\"]}]}");
+        assertFalse(c.tableMode);
+        assertTrue(error("{\"connection\": [{" + URL + ", \"table\": [\"t\"]}]}").contains("parameter.column is required"));
+    }
+
+    @Test
     void missingColumnAndBadValuesNameTheKey() {
         assertTrue(error("{\"connection\": [{" + URL + ", \"table\": [\"t\"]}]}").contains("parameter.column is required"));
         assertTrue(error("{\"column\": [\"*\", \"a\"], \"connection\": [{" + URL + ", \"table\": [\"t\"]}]}")

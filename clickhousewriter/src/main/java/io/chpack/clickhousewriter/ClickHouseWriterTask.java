@@ -27,6 +27,7 @@ import io.chpack.clickhousewriter.block.LandingCheck;
 import io.chpack.clickhousewriter.block.NativeLz4;
 import io.chpack.clickhousewriter.block.PartitionKey;
 import io.chpack.clickhousewriter.block.RetryPolicy;
+import io.chpack.clickhousewriter.block.SourceBlockKey;
 import io.chpack.clickhousewriter.block.TableBlockSink;
 import io.chpack.clickhousewriter.block.WriteStats;
 import io.chpack.clickhousewriter.client.ClickHouseConnection;
@@ -61,6 +62,8 @@ final class ClickHouseWriterTask {
     private BlockSink sink;
     private BlockAssembler assembler;
     private long nextBlock;
+    /** dedup mode: blocks are also cut where the records' source block key changes (see SourceBlockKey). */
+    private SourceBlockKey sourceKeys;
 
     ClickHouseWriterTask(Configuration taskConf) {
         this.config = ClickHouseWriterConfig.parse(taskConf);
@@ -97,6 +100,9 @@ final class ClickHouseWriterTask {
             }
         }
         assembler = new BlockAssembler(encoder, pk.key, maxRows, config.batchByteSize, maxPartitions);
+        if (config.mode == WriteMode.DEDUP) {
+            sourceKeys = new SourceBlockKey();
+        }
         if (config.compression && !config.dryRun) {
             NativeLz4.preload(); // before the connections are built: client-v2 picks its LZ4 compressor then
         }
@@ -185,6 +191,13 @@ final class ClickHouseWriterTask {
                     }
                     checkedWidth = true;
                 }
+                if (sourceKeys != null) {
+                    String key = SourceBlockKey.of(r);
+                    if (sourceKeys.changes(key)) {
+                        flush();
+                        sourceKeys.start(key);
+                    }
+                }
                 String partition;
                 try {
                     partition = assembler.partitionOf(r);
@@ -213,10 +226,13 @@ final class ClickHouseWriterTask {
     }
 
     private void flush() throws IOException {
-        Block b = assembler.finish(nextBlock);
+        Block b = assembler.finish(nextBlock, sourceKeys == null ? null : sourceKeys.label());
         if (b != null) {
             sink.write(b);
             nextBlock++;
+            if (sourceKeys != null) {
+                sourceKeys.blockWritten();
+            }
         }
         assembler.reset();
     }

@@ -106,6 +106,11 @@ public final class ClickHouseConnection implements AutoCloseable {
         if (queryId != null) {
             qs.setQueryId(queryId);
         }
+        if (settings.database != null) {
+            // client-v2 names the database in an X-ClickHouse-Database header, which 18.16 ignores (querySql with
+            // unqualified tables would read `default`); the URL parameter works on every version
+            qs.serverSetting("database", settings.database);
+        }
         for (Map.Entry<String, String> e : settings.urlSettings.entrySet()) {
             qs.serverSetting(e.getKey(), e.getValue());
         }

@@ -49,9 +49,11 @@ public final class ClickHouseReaderConfig {
     private ClickHouseReaderConfig(Configuration p) {
         this.username = text(p, Keys.USERNAME, "default");
         this.password = p.getString(Keys.PASSWORD, "");
-        this.columns = columns(p);
         this.connections = connections(p);
         boolean tables = !connections.get(0).tables.isEmpty();
+        // querySql mode takes its columns from the queries: like the stock reader, column is not needed there
+        this.columns = tables || p.get(Keys.COLUMN) != null ? columns(p)
+                : java.util.Collections.singletonList("*");
         for (ConnectionBlock b : connections) {
             if (tables != !b.tables.isEmpty()) {
                 throw ConfigErrors.error(b.key(), "uses " + (tables ? "querySql" : "table") + " while "

@@ -191,6 +191,24 @@ class ReaderJobIT {
         assertSameRows(expected, values(run.rows()), "querySql");
     }
 
+    /**
+     * Stock querySql jobs name tables without a database and carry no column: the jdbcUrl's database applies
+     * (18.16 ignores the header client-v2 would name it in) and no column key is needed.
+     */
+    @Test
+    void querySqlUsesTheUrlDatabaseAndNeedsNoColumn() {
+        server.query("CREATE DATABASE IF NOT EXISTS qdb");
+        server.query("CREATE TABLE IF NOT EXISTS qdb.only_here (x UInt32) ENGINE = MergeTree ORDER BY x");
+        server.query("TRUNCATE TABLE qdb.only_here");
+        server.query("INSERT INTO qdb.only_here VALUES (7), (8), (9)");
+        Map<String, Object> p = reader(server.jdbcUrl("qdb"), List.of("*"), "querySql",
+                List.of("SELECT x FROM only_here WHERE x > 7"));
+        p.remove("column");
+        ReaderJobs.Run run = ReaderJobs.run(p, 1);
+        assertTrue(run.result.isSuccess(), run.error());
+        assertSameRows(List.of(List.of("8"), List.of("9")), values(run.rows()), "querySql in qdb");
+    }
+
     @Test
     void sessionSettingsAreApplied() {
         String join = "SELECT ja.id, b FROM ja ANY LEFT JOIN jb USING id";

@@ -63,7 +63,8 @@ public final class AsyncBlockSink implements BlockSink {
         for (int i = 0; i < ends.length; i++) {
             ends[i] = block.rowEnds[i] - block.offset;
         }
-        final Block own = new Block(block.number, block.label, copy, 0, block.length, block.rows, ends);
+        final Block own = new Block(block.number, block.label, copy, 0, block.length, block.rows, ends,
+                block.sourceLabel);
         inFlight = sender.submit(() -> delegate.write(own));
     }
 

@@ -14,8 +14,19 @@ public final class Block {
     public final int rows;
     /** Row end offsets relative to {@link #bytes}, for splitting; length = rows. */
     final int[] rowEnds;
+    /**
+     * Non-null for a block cut at a source block key (records carrying {@link SourceBlockKey#META_KEY}): the token
+     * part derived from that key, with the same a/b/sN suffixes as {@link #label}; see {@link BlockNaming}.
+     */
+    public final String sourceLabel;
 
     public Block(long number, String label, byte[] bytes, int offset, int length, int rows, int[] rowEnds) {
+        this(number, label, bytes, offset, length, rows, rowEnds, null);
+    }
+
+    public Block(long number, String label, byte[] bytes, int offset, int length, int rows, int[] rowEnds,
+            String sourceLabel) {
+        this.sourceLabel = sourceLabel;
         this.number = number;
         this.label = label;
         this.bytes = bytes;
@@ -27,11 +38,22 @@ public final class Block {
 
     /** Builds a block over the whole buffer. */
     public static Block of(long number, BlockBuffer buffer) {
+        return of(number, buffer, null);
+    }
+
+    /** Builds a block over the whole buffer, cut at a source block key when sourceLabel is non-null. */
+    public static Block of(long number, BlockBuffer buffer, String sourceLabel) {
         int[] ends = new int[buffer.rows()];
         for (int i = 0; i < ends.length; i++) {
             ends[i] = buffer.rowEnd(i);
         }
-        return new Block(number, Long.toString(number), buffer.array(), 0, buffer.size(), buffer.rows(), ends);
+        return new Block(number, Long.toString(number), buffer.array(), 0, buffer.size(), buffer.rows(), ends,
+                sourceLabel);
+    }
+
+    /** This block's sourceLabel with a suffix appended (null stays null). */
+    public String sourceLabel(String suffix) {
+        return sourceLabel == null ? null : sourceLabel + suffix;
     }
 
     /** The first half of the rows (at least one). */
@@ -39,7 +61,7 @@ public final class Block {
         int half = rows / 2;
         int end = rowEnds[half - 1];
         int[] ends = java.util.Arrays.copyOfRange(rowEnds, 0, half);
-        return new Block(number, label + "a", bytes, offset, end - offset, half, ends);
+        return new Block(number, label + "a", bytes, offset, end - offset, half, ends, sourceLabel("a"));
     }
 
     /** The remaining rows. */
@@ -47,6 +69,7 @@ public final class Block {
         int half = rows / 2;
         int start = rowEnds[half - 1];
         int[] ends = java.util.Arrays.copyOfRange(rowEnds, half, rows);
-        return new Block(number, label + "b", bytes, start, offset + length - start, rows - half, ends);
+        return new Block(number, label + "b", bytes, start, offset + length - start, rows - half, ends,
+                sourceLabel("b"));
     }
 }

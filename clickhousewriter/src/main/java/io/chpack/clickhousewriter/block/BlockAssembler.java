@@ -84,11 +84,16 @@ public final class BlockAssembler {
      * {@link #append}. Returns null when the block is empty.
      */
     public Block finish(long number) throws IOException {
+        return finish(number, null);
+    }
+
+    /** As {@link #finish(long)}, for a block cut at a source block key ({@link SourceBlockKey}). */
+    public Block finish(long number, String sourceLabel) throws IOException {
         if (buffer.rows() == 0) {
             return null;
         }
         out.flush();
-        return Block.of(number, buffer);
+        return Block.of(number, buffer, sourceLabel);
     }
 
     /** Starts the next block, reusing the buffer. */

@@ -3,7 +3,10 @@ package io.chpack.clickhousewriter.block;
 /**
  * Names a block's requests: {@code query_id = chpack-<job>-<task>-<block>-<attempt>} (find them in
  * {@code system.query_log}); and, where the server supports it, {@code insert_deduplication_token =
- * chpack-<dedupKey>-<table>-<task>-<block>}, the same on every retry and rerun of the same slice.
+ * chpack-<dedupKey>-<table>-<task>-<block>}, the same on every retry and rerun of the same slice. A block cut at a
+ * source block key (records from kafkareader) gets {@code chpack-src-<table>-<sourceLabel>} instead: derived from
+ * the source's key (topic, partition, offset range), not from the job id or the task, so a later run with new
+ * data never collides with it and a replay of the same range always does.
  */
 public final class BlockNaming {
     private final String jobId;
@@ -25,6 +28,12 @@ public final class BlockNaming {
 
     /** The token, or null when tokens are off. */
     public String dedupToken(Block b) {
-        return dedupKey == null ? null : "chpack-" + dedupKey + "-" + table + "-" + task + "-" + b.label;
+        if (dedupKey == null) {
+            return null;
+        }
+        if (b.sourceLabel != null) {
+            return "chpack-src-" + table + "-" + b.sourceLabel;
+        }
+        return "chpack-" + dedupKey + "-" + table + "-" + task + "-" + b.label;
     }
 }

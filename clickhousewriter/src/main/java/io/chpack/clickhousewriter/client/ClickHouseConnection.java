@@ -56,6 +56,11 @@ public final class ClickHouseConnection implements AutoCloseable {
             }
             b.setSSLMode(settings.sslVerify ? SSLMode.STRICT : SSLMode.TRUST);
         }
+        if (settings.database != null) {
+            // client-v2 names the database in an X-ClickHouse-Database header, which 18.16 ignores (unqualified
+            // names in preSql/postSql would run in `default`); the URL parameter works on every version
+            b.serverSetting("database", settings.database);
+        }
         for (Map.Entry<String, String> e : settings.urlSettings.entrySet()) {
             b.serverSetting(e.getKey(), e.getValue());
         }

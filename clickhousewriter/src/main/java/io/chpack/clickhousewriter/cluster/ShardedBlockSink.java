@@ -63,7 +63,7 @@ final class ShardedBlockSink implements BlockSink {
                 ends[i] = buf.rowEnd(i);
             }
             shards.get(s).write(new Block(block.number, block.label + "s" + (s + 1), buf.array(), 0, buf.size(),
-                    buf.rows(), ends));
+                    buf.rows(), ends, block.sourceLabel("s" + (s + 1))));
             rowsPerShard[s] += buf.rows();
         }
     }

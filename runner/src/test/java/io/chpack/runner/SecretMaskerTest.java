@@ -54,4 +54,23 @@ class SecretMaskerTest {
         assertEquals("job.content[0].reader.parameter.password: expected a string",
                 masker.mask("job.content[0].reader.parameter.password: expected a string"));
     }
+
+    /**
+     * Kafka's {@code sasl.jaas.config} carries the password inside a string under a dotted key the configuration
+     * cannot even resolve as a path: the quoted value is collected wherever it sits and scrubbed from any text,
+     * including the job dump where its quotes are escaped.
+     */
+    @Test
+    void jaasPasswordsInsideStringsAreScrubbed() {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\\\"etl\\\" "
+                + "password=\\\"kafka-Pw-77\\\";";
+        Configuration job = Configuration.from("{\"job\": {\"content\": [{\"reader\": {\"parameter\": "
+                + "{\"consumer\": {\"sasl.jaas.config\": \"" + jaas + "\", \"security.protocol\": \"SASL_PLAINTEXT\"}}}}]}}");
+        SecretMasker masker = SecretMasker.of(job);
+        String dump = masker.mask(masker.maskConfiguration(job).beautify());
+        assertFalse(dump.contains("kafka-Pw-77"), dump);
+        assertTrue(dump.contains("username=\\\"etl\\\""), dump);
+        assertEquals("auth failed for ****** at broker", masker.mask("auth failed for kafka-Pw-77 at broker"));
+        assertEquals("x password=\"******\"; y", SecretMasker.maskActive("x password=\"other-pw-1\"; y"));
+    }
 }

@@ -33,6 +33,12 @@ public final class SecretMasker {
     /** {@code password=xyz} inside URLs and connection strings that are not themselves under a secret key. */
     private static final Pattern INLINE_SECRET = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token|accesskey)[A-Za-z_]*=)([^&;,\\s\"'}\\])]+)");
+    /**
+     * {@code password="xyz"} as JAAS configurations write it (Kafka's {@code sasl.jaas.config}), also with the
+     * quotes escaped as in a JSON dump ({@code password=\"xyz\"}).
+     */
+    private static final Pattern QUOTED_SECRET = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|accesskey)[A-Za-z_]*\\s*=\\s*\\\\{0,2}\")(.*?)(\\\\{0,2}\")");
     /** {@code scheme://user:secret@host}. */
     private static final Pattern URL_USERINFO = Pattern.compile("(://[^/:@\\s\"']+:)([^@/\\s\"']+)(@)");
 
@@ -60,6 +66,7 @@ public final class SecretMasker {
     /** Collects the secret values of a whole job configuration (job, core and common sections). */
     public static SecretMasker of(Configuration configuration) {
         Set<String> values = new LinkedHashSet<String>();
+        collectQuotedSecrets(configuration.getInternal(), values);
         for (String path : configuration.getKeys()) {
             if (!isSecretPath(path)) {
                 continue;
@@ -73,6 +80,29 @@ public final class SecretMasker {
             }
         }
         return new SecretMasker(values);
+    }
+
+    /**
+     * The values of {@code password="..."} inside any string of the job, wherever it sits: Kafka's
+     * {@code sasl.jaas.config} is such a string, and its dotted key is not even a path the configuration resolves.
+     */
+    private static void collectQuotedSecrets(Object node, Set<String> values) {
+        if (node instanceof java.util.Map) {
+            for (Object v : ((java.util.Map<?, ?>) node).values()) {
+                collectQuotedSecrets(v, values);
+            }
+        } else if (node instanceof java.util.List) {
+            for (Object v : (java.util.List<?>) node) {
+                collectQuotedSecrets(v, values);
+            }
+        } else if (node instanceof String && ((String) node).indexOf('"') >= 0) {
+            Matcher m = QUOTED_SECRET.matcher((String) node);
+            while (m.find()) {
+                if (m.group(2).length() >= MIN_SCRUBBED_LENGTH) {
+                    values.add(m.group(2));
+                }
+            }
+        }
     }
 
     public static boolean isSecretKey(String keyName) {
@@ -149,11 +179,19 @@ public final class SecretMasker {
         if (containsIgnoreCase(result, "pass") || containsIgnoreCase(result, "pwd")
                 || containsIgnoreCase(result, "secret") || containsIgnoreCase(result, "token")
                 || containsIgnoreCase(result, "accesskey")) {
+            Matcher quoted = QUOTED_SECRET.matcher(result);
+            StringBuffer q = new StringBuffer();
+            while (quoted.find()) {
+                quoted.appendReplacement(q, Matcher.quoteReplacement(quoted.group(1) + MASK + quoted.group(3)));
+            }
+            quoted.appendTail(q);
+            result = q.toString();
             Matcher inline = INLINE_SECRET.matcher(result);
             StringBuffer sb = new StringBuffer();
             while (inline.find()) {
                 String value = inline.group(2);
-                String replacement = value.equals(MASK) ? inline.group() : inline.group(1) + MASK;
+                // "\\" alone: the escaped quote of a password=\"...\" that QUOTED_SECRET has masked already
+                String replacement = value.equals(MASK) || value.equals("\\") ? inline.group() : inline.group(1) + MASK;
                 inline.appendReplacement(sb, Matcher.quoteReplacement(replacement));
             }
             inline.appendTail(sb);

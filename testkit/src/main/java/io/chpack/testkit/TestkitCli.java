@@ -28,7 +28,9 @@ public final class TestkitCli {
             + "Prints KEY=VALUE lines and writes them to DIR/env; server logs are under DIR/servers/.\n"
             + "rds: RDS API emulator, cluster aurora-test whose writer/reader point at the mariadb (else postgres) "
             + "started by the same call.\n"
-            + "maxcompute: MaxCompute REST + Table Tunnel emulator (project chpack_test) for the ODPS SDK.";
+            + "maxcompute: MaxCompute REST + Table Tunnel emulator (project chpack_test) for the ODPS SDK.\n"
+            + "  TestkitCli produce --bootstrap HOST:PORT --topic T [--partitions N]   stdin lines -> messages "
+            + "(line i to partition i mod N; the topic is created with N partitions, default 3, when missing)";
 
     private TestkitCli() {
     }
@@ -38,6 +40,9 @@ public final class TestkitCli {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("produce")) {
+            return produce(args, System.in, out, err);
+        }
         List<String> servers = new ArrayList<>();
         Path stateDir = null;
         boolean keep = TestkitSettings.keepScratch();
@@ -70,6 +75,36 @@ public final class TestkitCli {
                 return 0;
             }
             return start(servers, state, out, err);
+        } catch (Exception e) {
+            err.println("[testkit] " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int produce(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        String bootstrap = null;
+        String topic = null;
+        int partitions = 3;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--bootstrap") && i + 1 < args.length) {
+                bootstrap = args[++i];
+            } else if (args[i].equals("--topic") && i + 1 < args.length) {
+                topic = args[++i];
+            } else if (args[i].equals("--partitions") && i + 1 < args.length && args[i + 1].matches("[1-9][0-9]{0,3}")) {
+                partitions = Integer.parseInt(args[++i]);
+            } else {
+                err.println("unknown or incomplete option " + args[i] + "\n" + USAGE);
+                return 2;
+            }
+        }
+        if (bootstrap == null || topic == null) {
+            err.println("produce needs --bootstrap and --topic\n" + USAGE);
+            return 2;
+        }
+        try {
+            long n = KafkaProduce.produce(bootstrap, topic, partitions, in);
+            out.println("PRODUCED=" + n);
+            return 0;
         } catch (Exception e) {
             err.println("[testkit] " + e.getMessage());
             return 1;

@@ -66,6 +66,33 @@ class KafkaBrokerTest {
                 expected.add("k" + i + "=v" + i);
             }
             assertEquals(expected, got);
+
+            // the CLI's produce: creates the topic with 3 partitions, line i goes to partition i mod 3
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int rc = TestkitCli.produce(new String[] {"produce", "--bootstrap", kafka.bootstrapServers(), "--topic",
+                "chpack-cli", "--partitions", "3"}, new java.io.ByteArrayInputStream(
+                        "l0\nl1\nl2\nl3\n\nl4\nl5\nl6\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+            assertEquals(0, rc, err.toString());
+            assertEquals("PRODUCED=7", out.toString().trim());
+            java.util.Map<Integer, List<String>> byPartition = new java.util.TreeMap<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp)) {
+                List<TopicPartition> tps = List.of(new TopicPartition("chpack-cli", 0), new TopicPartition("chpack-cli", 1),
+                        new TopicPartition("chpack-cli", 2));
+                consumer.assign(tps);
+                consumer.seekToBeginning(tps);
+                int seen = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (seen < 7 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        byPartition.computeIfAbsent(r.partition(), k -> new ArrayList<>()).add(r.value());
+                        seen++;
+                    }
+                }
+            }
+            assertEquals(java.util.Map.of(0, List.of("l0", "l3", "l6"), 1, List.of("l1", "l4"), 2, List.of("l2", "l5")),
+                    byPartition);
         } finally {
             kafka.close();
         }

@@ -29,7 +29,9 @@ import io.chpack.testkit.ClickHouseServer;
 final class PluginBench {
     /** Libraries the plugin jars carry shaded: never on the engine's class path. */
     private static final String[] SHADED = {"/common/", "common-0.1.0", "testkit", "client-v2", "clickhouse-data",
-        "clickhouse-client", "httpclient5", "httpcore5", "lz4", "RoaringBitmap", "zstd"};
+        "clickhouse-client", "httpclient5", "httpcore5", "lz4", "RoaringBitmap", "zstd", "kafka-clients", "snappy-java",
+        // the ODPS SDK and what it brings (OdpsBench runs the emulator in the parent; odps plugins carry the SDK)
+        "odps-sdk-", "odps-arrow-helper", "/org/apache/arrow/", "/com/aliyun/"};
     static final long CLK_TCK = 100;
 
     final Path repo;
@@ -57,7 +59,8 @@ final class PluginBench {
         this.childClassPath = childClassPath(work);
     }
 
-    private void install(String kind, String name) throws IOException {
+    /** Copies another plugin's plugin.json and its jar as built by {@code mvn install} into the home. */
+    void install(String kind, String name) throws IOException {
         Path jar = repo.resolve(name + "/target/" + name + "-0.1.0-SNAPSHOT.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: mvn -B -q -o -pl " + name + " install -DskipTests");

@@ -23,6 +23,7 @@ class HomeLayoutIT {
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CLASS = Pattern.compile("\"class\"\\s*:\\s*\"([^\"]+)\"");
     private static final List<String> EXPECTED_PLUGINS = List.of("aurorareader", "clickhousereader", "kafkareader",
+            "odpsreader-ext",
             "clickhousewriter", "memcachedwriter", "odpswriter-ext");
 
     @Test

@@ -2,45 +2,74 @@ package io.chpack.odpswriterext;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.spi.Writer;
 import com.alibaba.datax.common.util.Configuration;
-import io.chpack.common.NotYetImplemented;
+
+import io.chpack.odpswriterext.config.OdpsWriterConfig;
+import io.chpack.odpswriterext.conn.OdpsConnection;
+import io.chpack.odpswriterext.plan.WritePlanner;
+import io.chpack.odpswriterext.task.UploadTask;
 
 /**
- * Writes into Alibaba MaxCompute (ODPS) through the Tunnel SDK, atomic commit at job end.
- *
- * <p>Placeholder until its issue (odpswriter-ext) lands: the plugin directory, plugin.json and class names are
- * final so the assembled home has its real layout, but every entry point refuses to run with a clear
- * error instead of pretending to move data.
+ * Writes into Alibaba MaxCompute (ODPS) through the batch Table Tunnel, atomically: one upload session per target
+ * partition for the whole job, disjoint block ids per task, one commit of every session in Job.post (overwrite
+ * sessions when {@code truncate}, so the old data stays visible until the new data replaces it). A failed job
+ * commits nothing. See doc/odpswriter-ext.md.
  */
 public class OdpsWriterExt extends Writer {
 
     public static class Job extends Writer.Job {
+        private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+        private Configuration original;
+        private WritePlanner planner;
+
         @Override
         public void init() {
-            throw NotYetImplemented.plugin("odpswriter-ext");
+            original = getPluginJobConf();
+            OdpsWriterConfig config = OdpsWriterConfig.from(original);
+            LOG.info("{}", config);
+            planner = new WritePlanner(config, new OdpsConnection(config), getPeerPluginName(),
+                    getPeerPluginJobConf());
+        }
+
+        @Override
+        public void prepare() {
+            planner.prepare();
         }
 
         @Override
         public List<Configuration> split(int mandatoryNumber) {
-            throw NotYetImplemented.plugin("odpswriter-ext");
+            return planner.split(original, mandatoryNumber);
+        }
+
+        @Override
+        public void post() {
+            planner.commit();
         }
 
         @Override
         public void destroy() {
+            if (planner != null) {
+                planner.destroy();
+            }
         }
     }
 
     public static class Task extends Writer.Task {
+        private UploadTask task;
+
         @Override
         public void init() {
-            throw NotYetImplemented.plugin("odpswriter-ext");
+            task = new UploadTask(getPluginJobConf(), getTaskPluginCollector());
         }
 
         @Override
         public void startWrite(RecordReceiver lineReceiver) {
-            throw NotYetImplemented.plugin("odpswriter-ext");
+            task.run(lineReceiver);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.chpack.odpswriterext;
+package io.chpack.odpswriterext.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,5 +95,43 @@ class ScalarConverterTest {
         assertTrue(dirty(new StringColumn("2026-01-01"), "DATE").contains("not a date"));
         long year10000 = Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli();
         assertTrue(dirty(new DateColumn(year10000), "DATETIME").contains("9999-12-31"));
+    }
+
+    @Test
+    void theDoubleFastPathAgreesWithBigDecimal() throws Exception {
+        java.util.Random rnd = new java.util.Random(42);
+        ScalarConverter c = new ScalarConverter(false, 16, ZoneId.of("UTC"));
+        MaxComputeType dbl = MaxComputeType.parse("double");
+        for (int i = 0; i < 20000; i++) {
+            String text;
+            switch (i % 4) {
+                case 0:
+                    text = Double.toString(Double.longBitsToDouble(rnd.nextLong()));
+                    break;
+                case 1:
+                    text = new BigDecimal(rnd.nextLong()).movePointLeft(rnd.nextInt(25)).toPlainString();
+                    break;
+                case 2:
+                    text = (rnd.nextBoolean() ? "-" : "") + rnd.nextInt(1000) + "." + rnd.nextInt(1000000) + "e"
+                            + (rnd.nextInt(700) - 350);
+                    break;
+                default:
+                    text = "9007199254740993" + rnd.nextInt(10) + "." + rnd.nextInt(100);
+            }
+            if (text.contains("NaN") || text.contains("Infinity")) {
+                continue;
+            }
+            assertTrue(ScalarConverter.plainDecimal(text), text);
+            assertEquals(new BigDecimal(text).doubleValue(), (Double) c.convert(new DoubleColumn(text), dbl, "d"), text);
+            assertEquals(new BigDecimal(text).doubleValue(), (Double) c.convert(new StringColumn(text), dbl, "d"), text);
+        }
+        for (String bad : new String[] {"", "-", ".", "1e", "0x1p3", "1d", "1f", " 1", "1e99999", "+.e1"}) {
+            assertTrue(!ScalarConverter.plainDecimal(bad), bad);
+        }
+        assertEquals(9007199254740993.0, c.convert(new LongColumn(9007199254740993L), dbl, "d"));
+        assertEquals(-128L, ((Number) c.convert(new LongColumn(-128L), MaxComputeType.parse("tinyint"), "t")).longValue());
+        assertTrue(assertThrows(DirtyValueException.class,
+                () -> c.convert(new LongColumn(128L), MaxComputeType.parse("tinyint"), "t")).getMessage()
+                .contains("out of range [-128, 127]"));
     }
 }

@@ -1,4 +1,4 @@
-package io.chpack.odpswriterext;
+package io.chpack.odpswriterext.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,5 +110,36 @@ class OdpsWriterConfigTest {
         assertFalse(s.contains(SECRET), s);
         assertFalse(s.contains("stsTokenValue987"), s);
         assertTrue(s.contains("accessId=LTAIid"), s);
+    }
+
+    @Test
+    void partitionColumnsMustBeListedColumnsAndTimeZoneMustBeAZone() {
+        Configuration p = base();
+        p.set("partitionColumns", Arrays.asList("B"));
+        p.set("timeZone", "Asia/Shanghai");
+        OdpsWriterConfig c = OdpsWriterConfig.from(p);
+        assertEquals(Arrays.asList("b"), c.partitionColumns);
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), c.timeZone);
+        p.set("partitionColumns", Arrays.asList("z"));
+        assertTrue(assertThrows(DataXException.class, () -> OdpsWriterConfig.from(p)).getMessage()
+                .contains("partitionColumns entry 'z'"));
+        Configuration tz = base();
+        tz.set("timeZone", "Mars/Base");
+        assertTrue(assertThrows(DataXException.class, () -> OdpsWriterConfig.from(tz)).getMessage()
+                .contains("timeZone 'Mars/Base'"));
+    }
+
+    @Test
+    void theJobTemplateParsesOnceTheRequiredValuesAreFilledIn() throws Exception {
+        String json = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(
+                "src/main/plugin/plugin_job_template.json")), java.nio.charset.StandardCharsets.UTF_8);
+        Configuration p = Configuration.from(json).getConfiguration("parameter");
+        p.set("project", "p");
+        p.set("table", "t");
+        p.set("accessId", "id");
+        p.set("accessKey", "key");
+        OdpsWriterConfig c = OdpsWriterConfig.from(p);
+        assertTrue(c.toString().contains("odpsServer=http://service.cn-hangzhou.maxcompute.aliyun.com/api"),
+                c.toString());
     }
 }

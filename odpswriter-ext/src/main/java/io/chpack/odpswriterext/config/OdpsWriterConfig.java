@@ -1,4 +1,4 @@
-package io.chpack.odpswriterext;
+package io.chpack.odpswriterext.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +11,8 @@ import java.util.Set;
 
 import com.alibaba.datax.common.exception.DataXException;
 import com.alibaba.datax.common.util.Configuration;
+
+import io.chpack.odpswriterext.OdpsWriterErrorCode;
 
 /**
  * Every key of the writer's {@code parameter}, parsed and validated once (Job.init and again in each Task). The
@@ -27,29 +29,33 @@ public final class OdpsWriterConfig {
 
     public enum Compression { RAW, DEFLATE, SNAPPY, LZ4, ZSTD }
 
-    final String odpsServer;
-    final String tunnelServer;       // null: asked from the service
-    final String project;
-    final String table;
+    public final String odpsServer;
+    public final String tunnelServer;       // null: asked from the service
+    public final String project;
+    public final String table;
     /** Static partition values (lower-cased keys, in the order given); empty when none. */
-    final Map<String, String> partition;
+    public final Map<String, String> partition;
     /** Target column names as given ("*" = all, in table order). */
-    final List<String> columns;
-    final boolean allColumns;
-    final String accessId;
-    final String accessKey;
-    final String securityToken;
-    final boolean truncate;
-    final int blockSizeInMB;
-    final int maxRetryTime;
-    final boolean emptyAsNull;
-    final Compression compression;
-    final List<String> preSql;
-    final List<String> postSql;
+    public final List<String> columns;
+    public final boolean allColumns;
+    public final String accessId;
+    public final String accessKey;
+    public final String securityToken;
+    public final boolean truncate;
+    public final int blockSizeInMB;
+    public final int maxRetryTime;
+    public final boolean emptyAsNull;
+    public final Compression compression;
+    public final List<String> preSql;
+    public final List<String> postSql;
     // extensions
-    final boolean createTable;
-    final Integer lifecycle;
-    final int maxOpenPartitions;
+    public final boolean createTable;
+    public final Integer lifecycle;
+    public final int maxOpenPartitions;
+    /** Columns of {@code column} that are partition keys of a table created by {@code createTable}. */
+    public final List<String> partitionColumns;
+    /** Zone for DATE values and zone-less date-time text; null = the peer ClickHouse server's, else UTC. */
+    public final java.time.ZoneId timeZone;
 
     private OdpsWriterConfig(Configuration p) {
         odpsServer = required(p, "odpsServer");
@@ -123,6 +129,37 @@ public final class OdpsWriterConfig {
         if (maxOpenPartitions < 1) {
             throw error("maxOpenPartitions must be at least 1, got " + maxOpenPartitions);
         }
+        List<String> pc = new ArrayList<>();
+        for (String c : stringList(p, "partitionColumns")) {
+            String n = c.trim().toLowerCase(Locale.ROOT);
+            if (allColumns || !lowerCased(columns).contains(n)) {
+                throw error("partitionColumns entry '" + c + "' must be one of the names listed in column");
+            }
+            if (partition.containsKey(n)) {
+                throw error("partitionColumns entry '" + c + "' also has a static value in partition");
+            }
+            pc.add(n);
+        }
+        partitionColumns = Collections.unmodifiableList(pc);
+        String tz = trimToNull(p.getString("timeZone"));
+        try {
+            timeZone = tz == null ? null : java.time.ZoneId.of(tz);
+        } catch (java.time.DateTimeException e) {
+            throw error("timeZone '" + tz + "' is not a zone id such as UTC or Asia/Shanghai");
+        }
+    }
+
+    private static List<String> lowerCased(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(n.trim().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** Column names as given, trimmed and lower-cased (MaxCompute names ignore case). */
+    public List<String> lowerCaseColumns() {
+        return lowerCased(columns);
     }
 
     public static OdpsWriterConfig from(Configuration parameter) {
@@ -133,7 +170,7 @@ public final class OdpsWriterConfig {
      * {@code pt=a,hh='01'} (also {@code /} as separator, quotes optional) → ordered map with lower-cased keys.
      * Values may not be empty or contain the separators unquoted.
      */
-    static Map<String, String> parsePartition(String spec) {
+    public static Map<String, String> parsePartition(String spec) {
         Map<String, String> m = new LinkedHashMap<>();
         if (spec == null || spec.trim().isEmpty()) {
             return Collections.unmodifiableMap(m);
@@ -232,7 +269,7 @@ public final class OdpsWriterConfig {
     }
 
     /** Static partition spec as the tunnel takes it ({@code k=v,k2=v2}); empty when none. */
-    String staticPartitionSpec() {
+    public String staticPartitionSpec() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : partition.entrySet()) {
             sb.append(sb.length() > 0 ? "," : "").append(e.getKey()).append('=').append(e.getValue());
@@ -247,6 +284,7 @@ public final class OdpsWriterConfig {
                 + ", accessKey=***" + (securityToken != null ? ", securityToken=***" : "") + ", truncate=" + truncate
                 + ", blockSizeInMB=" + blockSizeInMB + ", maxRetryTime=" + maxRetryTime + ", emptyAsNull="
                 + emptyAsNull + ", compress=" + compression + ", createTable=" + createTable + ", lifecycle="
-                + lifecycle + ", maxOpenPartitions=" + maxOpenPartitions + "}";
+                + lifecycle + ", maxOpenPartitions=" + maxOpenPartitions + ", partitionColumns=" + partitionColumns
+                + ", timeZone=" + timeZone + "}";
     }
 }

@@ -1,4 +1,4 @@
-package io.chpack.odpswriterext;
+package io.chpack.odpswriterext.codec;
 
 /** A value MaxCompute cannot hold; the record becomes a dirty record with this message as the reason. */
 public final class DirtyValueException extends Exception {

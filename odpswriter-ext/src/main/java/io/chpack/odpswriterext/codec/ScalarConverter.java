@@ -1,4 +1,4 @@
-package io.chpack.odpswriterext;
+package io.chpack.odpswriterext.codec;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,7 +19,7 @@ import io.chpack.common.mapping.MaxComputeType;
  * dirty), Boolean, String (STRING ≤ {@code maxFieldSize} UTF-8 bytes; VARCHAR/CHAR ≤ n characters), byte[]
  * (BINARY), LocalDate (DATE), Instant (DATETIME in milliseconds, TIMESTAMP). Complex types are not handled here.
  */
-final class ScalarConverter {
+public final class ScalarConverter {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -27,14 +27,14 @@ final class ScalarConverter {
     private final long maxFieldSize;
     private final ZoneId zone;
 
-    ScalarConverter(boolean emptyAsNull, long maxFieldSize, ZoneId zone) {
+    public ScalarConverter(boolean emptyAsNull, long maxFieldSize, ZoneId zone) {
         this.emptyAsNull = emptyAsNull;
         this.maxFieldSize = maxFieldSize;
         this.zone = zone;
     }
 
     /** Null for SQL NULL (and for "" with emptyAsNull on string-like columns). */
-    Object convert(Column c, MaxComputeType type, String columnName) throws DirtyValueException {
+    public Object convert(Column c, MaxComputeType type, String columnName) throws DirtyValueException {
         if (c == null || c.getRawData() == null) {
             return null;
         }
@@ -55,11 +55,20 @@ final class ScalarConverter {
                 }
                 return f;
             }
-            case DOUBLE:
-                if (c.getType() == Column.Type.DOUBLE && isSpecial(c.getRawData().toString())) {
-                    return Double.parseDouble(c.getRawData().toString()); // NaN, Infinity, -Infinity
+            case DOUBLE: {
+                Object raw = c.getRawData();
+                if (c.getType() == Column.Type.DOUBLE && isSpecial(raw.toString())) {
+                    return Double.parseDouble(raw.toString()); // NaN, Infinity, -Infinity
+                }
+                if (raw instanceof Long || raw instanceof Integer) {
+                    return ((Number) raw).doubleValue(); // round to nearest, as BigDecimal.doubleValue()
+                }
+                if ((c.getType() == Column.Type.DOUBLE || c.getType() == Column.Type.STRING)
+                        && plainDecimal(raw.toString())) {
+                    return Double.parseDouble(raw.toString()); // correctly rounded, as BigDecimal.doubleValue()
                 }
                 return number(c, type, columnName).doubleValue();
+            }
             case DECIMAL: {
                 BigDecimal v = number(c, type, columnName);
                 int precision = type.isLegacyDecimal() ? MaxComputeType.LEGACY_DECIMAL_PRECISION : type.precision();
@@ -123,6 +132,48 @@ final class ScalarConverter {
         }
     }
 
+    /** [+-]digits[.digits][(e|E)[+-]digits], ASCII, at most 64 characters: text Double.parseDouble reads as BigDecimal does. */
+    static boolean plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        int i = 0;
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                exp++;
+            }
+            if (exp == 0 || exp > 4) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
     private static boolean isSpecial(String s) {
         return s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity");
     }
@@ -135,6 +186,14 @@ final class ScalarConverter {
 
     private static long integer(Column c, MaxComputeType type, String col, long min, long max)
             throws DirtyValueException {
+        Object raw = c.getRawData();
+        if (raw instanceof Long || raw instanceof Integer) { // the usual LongColumn: no text, no BigDecimal
+            long l = ((Number) raw).longValue();
+            if (l < min || l > max) {
+                throw dirty(col, type, c, "is out of range [" + min + ", " + max + "]");
+            }
+            return l;
+        }
         BigDecimal v = number(c, type, col);
         if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
             throw dirty(col, type, c, "has a fractional part");

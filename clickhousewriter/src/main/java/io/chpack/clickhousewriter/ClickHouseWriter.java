@@ -43,12 +43,16 @@ public class ClickHouseWriter extends Writer {
         @Override
         public void post() {
             planner.post();
-            if (getJobPluginCollector() != null) {
-                List<String> lines = getJobPluginCollector().getMessage("clickhousewriter.task");
-                if (lines != null) {
-                    for (String l : lines) {
-                        LOG.info("clickhousewriter {}", l);
-                    }
+            List<String> lines = null;
+            try {
+                lines = getJobPluginCollector() == null ? null : getJobPluginCollector().getMessage("clickhousewriter.task");
+            } catch (RuntimeException engineCannotTell) {
+                // DataX's own DefaultJobPluginCollector throws an NPE here (built before its communicator exists);
+                // the summary is informational and every task has logged its own line already
+            }
+            if (lines != null) {
+                for (String l : lines) {
+                    LOG.info("clickhousewriter {}", l);
                 }
             }
         }

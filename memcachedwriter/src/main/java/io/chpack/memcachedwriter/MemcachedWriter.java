@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import com.alibaba.datax.common.element.Record;
 import com.alibaba.datax.common.exception.DataXException;
+import io.chpack.common.engine.TaskReports;
 import com.alibaba.datax.common.plugin.RecordReceiver;
 import com.alibaba.datax.common.plugin.TaskPluginCollector;
 import com.alibaba.datax.common.spi.Writer;
@@ -42,6 +43,7 @@ public class MemcachedWriter extends Writer {
         private static final Logger LOG = LoggerFactory.getLogger(Job.class);
         private Configuration parameter;
         private MemcachedConfig config;
+        private String reportsKey;
 
         @Override
         public void init() {
@@ -58,6 +60,8 @@ public class MemcachedWriter extends Writer {
                 version = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
             }
             parameter.set(MemcachedConfig.RESOLVED_VERSION, version);
+            reportsKey = TaskReports.open();
+            parameter.set(TaskReports.RUN_KEY, reportsKey);
             config = MemcachedConfig.parse(parameter);
             if (config.atomicWarmup) {
                 LOG.info("memcachedwriter: atomic warm-up writes keys under '{}'; Job.post points '{}' at version {}",
@@ -86,18 +90,17 @@ public class MemcachedWriter extends Writer {
                     config.version, sum(MSG_WRITTEN), dirty);
         }
 
+        /** A sum over the tasks' reports (see {@link TaskReports}: DataX's job collector cannot be read). */
         private long sum(String key) {
-            long n = 0;
-            if (getJobPluginCollector() == null) {
-                return 0;
+            Map<String, Long> sums = TaskReports.read(reportsKey);
+            if (sums == null) {
+                throw DataXException.asDataXException(MemcachedWriterErrorCode.FLIP_REFUSED, "'" + config.pointerKey
+                        + "' still names the previous version: the tasks' counts of version " + config.version
+                        + " did not reach Job.post (tasks in another JVM than the job?), so the dirty-record bound"
+                        + " flipMaxDirty cannot be checked");
             }
-            List<String> values = getJobPluginCollector().getMessage(key);
-            if (values != null) {
-                for (String v : values) {
-                    n += Long.parseLong(v);
-                }
-            }
-            return n;
+            Long n = sums.get(key);
+            return n == null ? 0 : n;
         }
 
         /** Sets {@code <pointerKey>:previous} to the old version (if any), then the pointer to the new one. */
@@ -131,6 +134,7 @@ public class MemcachedWriter extends Writer {
 
         @Override
         public void destroy() {
+            TaskReports.close(reportsKey);
         }
     }
 
@@ -213,6 +217,12 @@ public class MemcachedWriter extends Writer {
             long dirty = localDirty;
             collector.collectMessage(MSG_DIRTY, Long.toString(dirty));
             collector.collectMessage(MSG_WRITTEN, Long.toString(pipe.written.get()));
+            String reports = getPluginJobConf().getString(TaskReports.RUN_KEY);
+            boolean seen = TaskReports.add(reports, MSG_DIRTY, dirty) & TaskReports.add(reports, MSG_WRITTEN, pipe.written.get());
+            if (!seen && config.atomicWarmup) {
+                LOG.warn("memcachedwriter task {}: its job is not in this JVM, so Job.post will not see this task's counts",
+                        getTaskId());
+            }
             double secs = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
             StringBuilder per = new StringBuilder();
             for (int i = 0; i < pipe.perNode.length; i++) {

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import com.alibaba.fastjson2.JSON;
 import io.chpack.runner.Engine;
 import io.chpack.runner.JobResult;
+import io.chpack.testkit.DataxHomeBuilder;
 
 /**
  * A temporary DataX home with the shaded aurorareader jar and the installed clickhousewriter jar; runs jobs
@@ -29,39 +29,13 @@ public final class ItHome {
 
     public static synchronized Path get() {
         if (home == null) {
-            try {
-                home = build();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            home = DataxHomeBuilder.forModuleUnderTest(moduleDir().resolve("target/it-home"), "reader", "aurorareader")
+                    .plugin("writer", "clickhousewriter",
+                            Paths.get(System.getProperty("chpack.it.writerPluginDir"), "plugin.json"),
+                            Paths.get(System.getProperty("chpack.it.writerJar")))
+                    .build();
         }
         return home;
-    }
-
-    private static Path build() throws IOException {
-        Path module = moduleDir();
-        Path dir = module.resolve("target/it-home");
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-            }
-        }
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.copy(Paths.get(System.getProperty("chpack.it.coreJson")), conf.resolve("core.json"));
-        install(dir.resolve("plugin/reader/aurorareader"), Paths.get(System.getProperty("chpack.it.pluginDir")),
-                Paths.get(System.getProperty("chpack.it.pluginJar")), "aurorareader.jar");
-        install(dir.resolve("plugin/writer/clickhousewriter"), Paths.get(System.getProperty("chpack.it.writerPluginDir")),
-                Paths.get(System.getProperty("chpack.it.writerJar")), "clickhousewriter.jar");
-        return dir;
-    }
-
-    private static void install(Path target, Path pluginDir, Path jar, String name) throws IOException {
-        Files.createDirectories(target.resolve("libs"));
-        Files.copy(pluginDir.resolve("plugin.json"), target.resolve("plugin.json"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("plugin jar " + jar + " does not exist: run mvn install first");
-        }
-        Files.copy(jar, target.resolve(name));
     }
 
     static Path moduleDir() {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.chpack.testkit.DataxHomeBuilder;
+
 /**
  * A DataX-style home with the shaded kafkareader jar and the installed clickhousewriter jar. Jobs run in a child
  * JVM (the runner's ChpackMain, class path = this test's minus every library the plugins bundle), so the plugin's
@@ -27,26 +29,14 @@ final class ItHome {
             Path root = Paths.get(property("chpack.it.scratch"));
             work = Files.createDirectories(root.resolve("run-" + ProcessHandle.current().pid() + "-"
                     + SEQ.incrementAndGet()));
-            home = work.resolve("home");
-            Files.createDirectories(home.resolve("conf"));
-            Files.copy(Paths.get(property("chpack.it.coreJson")), home.resolve("conf/core.json"));
-            Files.copy(Paths.get(property("chpack.it.logbackXml")), home.resolve("conf/logback.xml"));
-            install(home.resolve("plugin/reader/kafkareader"), Paths.get(property("chpack.it.pluginDir")),
-                    Paths.get(property("chpack.it.pluginJar")), "kafkareader.jar");
-            install(home.resolve("plugin/writer/clickhousewriter"), Paths.get(property("chpack.it.writerPluginDir")),
-                    Paths.get(property("chpack.it.writerJar")), "clickhousewriter.jar");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void install(Path target, Path pluginDir, Path jar, String name) throws IOException {
-        Files.createDirectories(target.resolve("libs"));
-        Files.copy(pluginDir.resolve("plugin.json"), target.resolve("plugin.json"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("plugin jar " + jar + " does not exist: run mvn install first");
-        }
-        Files.copy(jar, target.resolve(name));
+        home = DataxHomeBuilder.forModuleUnderTest(work.resolve("home"), "reader", "kafkareader")
+                .confFile(Paths.get(property("chpack.it.logbackXml")))
+                .plugin("writer", "clickhousewriter", Paths.get(property("chpack.it.writerPluginDir"), "plugin.json"),
+                        Paths.get(property("chpack.it.writerJar")))
+                .build();
     }
 
     static String property(String name) {

@@ -145,4 +145,10 @@ public final class OdpsReaderConfig {
                 + splitMode + ", isCompress=" + compress + ", maxRetryTime=" + maxRetryTime + ", timeZone=" + timeZone
                 + ", timestampAsText=" + timestampAsText + ", minSplitRecords=" + minSplitRecords + "}";
     }
+
+    /** The endpoint and credential keys, for the shared SDK client. */
+    public io.chpack.odps.OdpsAccess access() {
+        return new io.chpack.odps.OdpsAccess(odpsServer, tunnelServer, project, accessId, accessKey, securityToken,
+                maxRetryTime);
+    }
 }

@@ -287,4 +287,10 @@ public final class OdpsWriterConfig {
                 + lifecycle + ", maxOpenPartitions=" + maxOpenPartitions + ", partitionColumns=" + partitionColumns
                 + ", timeZone=" + timeZone + "}";
     }
+
+    /** The endpoint and credential keys, for the shared SDK client. */
+    public io.chpack.odps.OdpsAccess access() {
+        return new io.chpack.odps.OdpsAccess(odpsServer, tunnelServer, project, accessId, accessKey, securityToken,
+                maxRetryTime);
+    }
 }

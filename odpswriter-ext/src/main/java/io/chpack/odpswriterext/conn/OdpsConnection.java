@@ -1,49 +1,30 @@
 package io.chpack.odpswriterext.conn;
 
-import java.io.IOException;
 import java.util.Map;
 
 import com.alibaba.datax.common.exception.DataXException;
-import com.aliyun.odps.NoSuchObjectException;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
-import com.aliyun.odps.account.Account;
-import com.aliyun.odps.account.AliyunAccount;
-import com.aliyun.odps.account.StsAccount;
 import com.aliyun.odps.task.SQLTask;
-import com.aliyun.odps.tunnel.Configuration;
 import com.aliyun.odps.tunnel.TableTunnel;
-import com.aliyun.odps.tunnel.TunnelException;
-import com.aliyun.odps.tunnel.io.TunnelRetryHandler;
-
+import io.chpack.odps.OdpsClient;
+import io.chpack.odps.OdpsFailures;
 import io.chpack.odpswriterext.OdpsWriterErrorCode;
 import io.chpack.odpswriterext.config.OdpsWriterConfig;
 
 /**
- * The SDK client of one job or task: {@link Odps} for REST (metadata, SQL) and a {@link TableTunnel} whose retry
- * policy for network failures follows {@code maxRetryTime} (the SDK itself retries 5xx answers with its own
- * exponential waits, and 429/308 without limit). Every message that leaves here has the access key secret and the
- * STS token replaced by {@code ***}.
+ * This plugin's side of the SDK client ({@link OdpsClient}, shared with the other ODPS plugin): its error codes,
+ * with 401/403 reported as AUTH_FAILED, and every message masked (access key secret and STS token as {@code ***}).
  */
 public final class OdpsConnection {
     private final OdpsWriterConfig config;
+    private final OdpsClient client;
     private final Odps odps;
-    private final TableTunnel tunnel;
 
     public OdpsConnection(OdpsWriterConfig config) {
         this.config = config;
-        Account account = config.securityToken != null
-                ? new StsAccount(config.accessId, config.accessKey, config.securityToken)
-                : new AliyunAccount(config.accessId, config.accessKey);
-        this.odps = new Odps(account);
-        odps.setEndpoint(config.odpsServer);
-        odps.setDefaultProject(config.project);
-        odps.options().setSkipCheckIfEpv2(true);
-        Configuration tc = Configuration.builder(odps).withRetryPolicy(new NetworkRetry(config.maxRetryTime)).build();
-        this.tunnel = new TableTunnel(odps, tc);
-        if (config.tunnelServer != null) {
-            tunnel.setEndpoint(config.tunnelServer);
-        }
+        this.client = new OdpsClient(config.access());
+        this.odps = client.odps();
     }
 
     public Odps odps() {
@@ -51,7 +32,7 @@ public final class OdpsConnection {
     }
 
     public TableTunnel tunnel() {
-        return tunnel;
+        return client.tunnel();
     }
 
     /** Runs SQL with the 2.0 type-system hints and waits for it. */
@@ -70,103 +51,28 @@ public final class OdpsConnection {
     }
 
     public static DataXException fail(OdpsWriterConfig config, OdpsWriterErrorCode code, String what, Throwable e) {
-        OdpsWriterErrorCode c = isAuthFailure(e) ? OdpsWriterErrorCode.AUTH_FAILED : code;
-        String hint = c == OdpsWriterErrorCode.AUTH_FAILED
-                ? " (check accessId " + config.accessId + " and its accessKey/securityToken)" : "";
-        return DataXException.asDataXException(c, mask(config, what + hint + ": " + describe(e)));
+        OdpsWriterErrorCode c = OdpsFailures.isAuthFailure(e) ? OdpsWriterErrorCode.AUTH_FAILED : code;
+        return DataXException.asDataXException(c, OdpsFailures.message(config.access(), what, e));
     }
 
     public static boolean isAuthFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TunnelException && ((TunnelException) t).getStatus() != null) {
-                int s = ((TunnelException) t).getStatus();
-                if (s == 401 || s == 403) {
-                    return true;
-                }
-            }
-            if (t instanceof OdpsException && ((OdpsException) t).getStatus() != null) {
-                int s = ((OdpsException) t).getStatus();
-                if (s == 401 || s == 403) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return OdpsFailures.isAuthFailure(e);
     }
 
     public static boolean isNotFound(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchObjectException) {
-                return true;
-            }
-            if (t instanceof OdpsException && Integer.valueOf(404).equals(((OdpsException) t).getStatus())) {
-                return true;
-            }
-        }
-        return false;
+        return OdpsFailures.isNotFound(e);
     }
 
-    /** The message chain of {@code e} (class names of causes without messages), secrets not masked yet. */
     public static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 2000; t = t.getCause()) {
-            if (sb.length() > 0) {
-                sb.append(" <- ");
-            }
-            String m = t.getMessage();
-            sb.append(m == null || m.isEmpty() ? t.getClass().getSimpleName() : m);
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return sb.toString();
+        return OdpsFailures.describe(e);
     }
 
     public static String mask(OdpsWriterConfig config, String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        if (config.accessKey != null && !config.accessKey.isEmpty()) {
-            out = out.replace(config.accessKey, "***");
-        }
-        if (config.securityToken != null && !config.securityToken.isEmpty()) {
-            out = out.replace(config.securityToken, "***");
-        }
-        return out;
+        return OdpsFailures.mask(config.access(), text);
     }
 
     private static String shorten(String s) {
         String t = s.replaceAll("\\s+", " ").trim();
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
-    }
-
-    /**
-     * The tunnel's policy for failures without an HTTP status (connection reset, timeouts): up to maxRetryTime
-     * retries, waiting 200 ms doubling to 5 s.
-     */
-    static final class NetworkRetry implements TunnelRetryHandler.RetryPolicy {
-        private final int maxRetries;
-
-        NetworkRetry(int maxRetries) {
-            this.maxRetries = maxRetries;
-        }
-
-        @Override
-        public boolean shouldRetry(Exception e, int attempt) {
-            if (attempt > maxRetries) {
-                return false;
-            }
-            if (e instanceof TunnelException) {
-                Integer s = ((TunnelException) e).getStatus();
-                return s == null || s >= 500;
-            }
-            return e instanceof IOException || e.getCause() instanceof IOException;
-        }
-
-        @Override
-        public long getRetryWaitTime(int attempt) {
-            return Math.min(5000L, 200L << Math.min(attempt - 1, 10));
-        }
     }
 }

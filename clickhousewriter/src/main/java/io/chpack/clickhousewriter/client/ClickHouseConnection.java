@@ -1,12 +1,8 @@
 package io.chpack.clickhousewriter.client;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +16,8 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
+
+import io.chpack.common.clickhouse.TabSeparated;
 
 /**
  * One ClickHouse HTTP endpoint through client-v2, configured the way that works from 18.16 to 26.x:
@@ -98,7 +96,7 @@ public final class ClickHouseConnection implements AutoCloseable {
         QuerySettings qs = new QuerySettings();
         qs.serverSetting("wait_end_of_query", "1");
         try (QueryResponse r = client.query(sql + "\nFORMAT TabSeparated", qs).get()) {
-            return parseTsv(readAll(r.getInputStream()));
+            return TabSeparated.parse(TabSeparated.readAll(r.getInputStream()));
         } catch (Exception e) {
             throw failure(e, "query [" + abbreviate(sql) + "]");
         }
@@ -115,7 +113,7 @@ public final class ClickHouseConnection implements AutoCloseable {
         QuerySettings qs = new QuerySettings();
         qs.serverSetting("wait_end_of_query", "1");
         try (QueryResponse r = client.query(sql, qs).get()) {
-            readAll(r.getInputStream());
+            TabSeparated.readAll(r.getInputStream());
         } catch (Exception e) {
             throw failure(e, "statement [" + abbreviate(sql) + "]");
         }
@@ -177,60 +175,6 @@ public final class ClickHouseConnection implements AutoCloseable {
     private static String abbreviate(String sql) {
         String s = sql.replaceAll("\\s+", " ").trim();
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            out.write(buf, 0, n);
-        }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
-
-    /** TabSeparated rows with the format's escapes undone. */
-    static List<String[]> parseTsv(String body) {
-        List<String[]> rows = new ArrayList<String[]>();
-        if (body.isEmpty()) {
-            return rows;
-        }
-        for (String line : body.split("\n", -1)) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = unescape(cells[i]);
-            }
-            rows.add(cells);
-        }
-        return rows;
-    }
-
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                switch (n) {
-                    case 't': b.append('\t'); break;
-                    case 'n': b.append('\n'); break;
-                    case 'r': b.append('\r'); break;
-                    case 'b': b.append('\b'); break;
-                    case 'f': b.append('\f'); break;
-                    case '0': b.append('\0'); break;
-                    default: b.append(n);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     @Override

@@ -215,8 +215,6 @@ public class MemcachedWriter extends Writer {
                 pipe.close();
             }
             long dirty = localDirty;
-            collector.collectMessage(MSG_DIRTY, Long.toString(dirty));
-            collector.collectMessage(MSG_WRITTEN, Long.toString(pipe.written.get()));
             String reports = getPluginJobConf().getString(TaskReports.RUN_KEY);
             boolean seen = TaskReports.add(reports, MSG_DIRTY, dirty) & TaskReports.add(reports, MSG_WRITTEN, pipe.written.get());
             if (!seen && config.atomicWarmup) {

@@ -37,9 +37,4 @@ public final class ErrorClassifier {
     static <T extends Throwable> T find(Throwable error, Class<T> type) {
         return ClickHouseFailure.find(error, type);
     }
-
-    /** The server text without 18.16's {@code , e.what() = ...} tail and stack traces, at most 2000 chars. */
-    public static String trim(String text) {
-        return ClickHouseFailure.trim(text);
-    }
 }

@@ -10,22 +10,8 @@ import io.chpack.common.clickhouse.ClickHouseFailure;
  */
 public final class ErrorClassifier {
     public static final int TOO_MANY_PARTS = ClickHouseFailure.TOO_MANY_PARTS;
-    public static final int UNKNOWN_TABLE = ClickHouseFailure.UNKNOWN_TABLE;
-    public static final int UNKNOWN_SETTING = ClickHouseFailure.UNKNOWN_SETTING;
-    public static final int AUTHENTICATION_FAILED = ClickHouseFailure.AUTHENTICATION_FAILED;
-    public static final int UNKNOWN_USER = ClickHouseFailure.UNKNOWN_USER;
-    public static final int WRONG_PASSWORD = ClickHouseFailure.WRONG_PASSWORD;
 
     private ErrorClassifier() {
-    }
-
-    public static boolean isTransientCode(int code) {
-        return ClickHouseFailure.isTransientCode(code);
-    }
-
-    /** The first {@code Code: NNN} in the text, or 0. */
-    public static int parseCode(String text) {
-        return ClickHouseFailure.parseCode(text);
     }
 
     /**

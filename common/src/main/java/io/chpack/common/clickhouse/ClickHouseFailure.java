@@ -31,11 +31,6 @@ import javax.net.ssl.SSLException;
  */
 public final class ClickHouseFailure {
     public static final int TOO_MANY_PARTS = 252;
-    public static final int UNKNOWN_TABLE = 60;
-    public static final int UNKNOWN_SETTING = 115;
-    public static final int UNKNOWN_USER = 192;
-    public static final int WRONG_PASSWORD = 193;
-    public static final int AUTHENTICATION_FAILED = 516;
 
     private static final Pattern CODE = Pattern.compile("Code:\\s*(\\d+)");
     private static final Set<Integer> TRANSIENT_CODES = Collections.unmodifiableSet(new HashSet<Integer>(Arrays.asList(

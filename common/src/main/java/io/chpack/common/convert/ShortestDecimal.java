@@ -56,17 +56,7 @@ final class ShortestDecimal {
         if (d == (long) d && Math.abs(d) < TWO_53) {
             // an integer below 2^53: every integer there is a double, so no other decimal with as few
             // significant digits reads back as d; its digits without trailing zeros are the shortest
-            long v = Math.abs((long) d);
-            int scale = 0;
-            while (v % 10 == 0) {
-                v /= 10;
-                scale--;
-            }
-            int count = 1;
-            for (long t = v; t >= 10; t /= 10) {
-                count++;
-            }
-            return render(d < 0, v, count, scale);
+            return renderStripped(d < 0, Math.abs((long) d), 0);
         }
         String shortDecimal = fewFractionDigits(d);
         if (shortDecimal != null) {
@@ -86,77 +76,42 @@ final class ShortestDecimal {
      * text with t or fewer fraction digits does. Null sends the caller to the general path (full-precision
      * doubles, whose last digit needs exact arithmetic to choose).
      */
-    /** {@link #fewFractionDigits(double)} for Float32 values: floats are exact below 2^24, 10^t up to 10^10. */
-    static String fewFractionDigits(float f) {
-        float a = Math.abs(f);
-        float ulp = Math.ulp(a);
-        int t = 0;
-        while (t < 10 && ulp * POW10[t + 1] < 0.5 && a * POW10[t + 1] < TWO_24) {
-            t++;
-        }
-        if (t == 0) {
-            return null;
-        }
-        double x = a * POW10[t];
-        float scale = (float) POW10[t];
-        long k = Math.round(x);
-        boolean found = k > 0 && (float) k / scale == a;
-        if (!found && Math.abs(x - k) > 0.25) {
-            long other = x > k ? k + 1 : k - 1;
-            if (other > 0 && (float) other / scale == a) {
-                k = other;
-                found = true;
-            }
-        }
-        if (!found) {
-            return null;
-        }
-        while (t > 0 && k % 10 == 0) {
-            k /= 10;
-            t--;
-        }
-        int count = 1;
-        for (long v = k; v >= 10; v /= 10) {
-            count++;
-        }
-        return render(f < 0, k, count, t);
+    static String fewFractionDigits(double d) {
+        return fewFractionDigits(d, false);
     }
 
-    static String fewFractionDigits(double d) {
-        double a = Math.abs(d);
-        double ulp = Math.ulp(a);
+    /** {@link #fewFractionDigits(double)} for Float32 values: floats are exact below 2^24, 10^t up to 10^10. */
+    static String fewFractionDigits(float f) {
+        return fewFractionDigits(f, true);
+    }
+
+    private static String fewFractionDigits(double value, boolean isFloat) {
+        double a = Math.abs(value);
+        double ulp = isFloat ? Math.ulp((float) a) : Math.ulp(a);
+        int maxT = isFloat ? 10 : 22;
+        double exactBelow = isFloat ? TWO_24 : TWO_53;
         int t = 0;
-        while (t < 22 && ulp * POW10[t + 1] < 0.5 && a * POW10[t + 1] < TWO_53) {
+        while (t < maxT && ulp * POW10[t + 1] < 0.5 && a * POW10[t + 1] < exactBelow) {
             t++;
         }
         if (t == 0) {
             return null; // integers are handled by the caller; no fraction digit fits the exact range
         }
-        double scale = POW10[t];
-        double x = a * scale;
+        double x = a * POW10[t];
         long k = Math.round(x);
-        boolean found = k > 0 && k / scale == a;
-        if (!found && Math.abs(x - k) > 0.25) {
+        if (k > 0 && readsBack(k, -t, a, isFloat)) {
+            return renderStripped(value < 0, k, t);
+        }
+        if (Math.abs(x - k) > 0.25) {
             // x carries a rounding error below half a unit: the candidate is k ± 1 only when x is near a half step
             long other = x > k ? k + 1 : k - 1;
-            if (other > 0 && other / scale == a) {
-                k = other;
-                found = true;
+            if (other > 0 && readsBack(other, -t, a, isFloat)) {
+                return renderStripped(value < 0, other, t);
             }
         }
-        if (!found) {
-            return null;
-        }
-        while (t > 0 && k % 10 == 0) {
-            k /= 10;
-            t--;
-        }
-        int count = 1;
-        for (long v = k; v >= 10; v /= 10) {
-            count++;
-        }
-        return render(d < 0, k, count, t);
+        return null;
     }
+
 
     /** The BigDecimal search, for values where the JDK's text may not be the shortest. */
     static String slowOfDouble(double d) {
@@ -263,6 +218,19 @@ final class ShortestDecimal {
         }
         String s = digits + "E" + exp;
         return isFloat ? Float.parseFloat(s) == (float) value : Double.parseDouble(s) == value;
+    }
+
+    /** {@link #render(boolean, long, int, int)} of ±digits × 10^−scale (digits &gt; 0) without its trailing zeros. */
+    private static String renderStripped(boolean negative, long digits, int scale) {
+        while (digits % 10 == 0) {
+            digits /= 10;
+            scale--;
+        }
+        int count = 1;
+        for (long v = digits; v >= 10; v /= 10) {
+            count++;
+        }
+        return render(negative, digits, count, scale);
     }
 
     /**

@@ -311,6 +311,34 @@ class WriterOnEmulatorTest {
                 .noneMatch(u -> u.status().equals("closed")));
     }
 
+    /** preSql runs in Job.prepare, postSql in Job.post after the commit; a job that fails runs no postSql. */
+    @Test
+    void preSqlBeforeAndPostSqlOnlyAfterACommit() {
+        mc.execute("CREATE TABLE sql_t (id BIGINT) PARTITIONED BY (ds STRING)");
+        mc.execute("ALTER TABLE sql_t ADD PARTITION (ds='old')");
+        Configuration p = params("sql_t", "ds=new", Arrays.asList("id"));
+        p.set("preSql", List.of("ALTER TABLE sql_t ADD PARTITION (ds='pre')"));
+        p.set("postSql", List.of("ALTER TABLE sql_t DROP PARTITION (ds='old')"));
+        run(p, List.of(List.of(rec(new LongColumn(1L)), rec(new LongColumn(2L)))));
+        assertEquals(List.of(1L, 2L), ids("sql_t", "ds=new"));
+        assertTrue(mc.partitions("sql_t").contains("ds=pre"), mc.partitions("sql_t").toString());
+        assertFalse(mc.partitions("sql_t").contains("ds=old"), mc.partitions("sql_t").toString());
+
+        Configuration failing = params("sql_t", "", Arrays.asList("id", "ds"));
+        failing.set("postSql", List.of("ALTER TABLE sql_t DROP PARTITION (ds='pre')"));
+        OdpsWriterConfig cfg = OdpsWriterConfig.from(failing);
+        WritePlanner planner = new WritePlanner(cfg, new OdpsConnection(cfg), "streamreader", null);
+        try {
+            planner.prepare();
+            planner.split(failing, 2);
+            // dynamic partitions and no task reported: Job.post refuses to commit, so postSql must not run either
+            assertThrows(DataXException.class, planner::commit);
+        } finally {
+            planner.destroy();
+        }
+        assertTrue(mc.partitions("sql_t").contains("ds=pre"), "postSql ran although the job failed");
+    }
+
     private static List<Long> ids(String table, String spec) {
         return mc.rows(table, spec).stream().map(r -> r.getBigint("id")).sorted().collect(Collectors.toList());
     }
